@@ -1,0 +1,102 @@
+package io.lanyard.platform.axon;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.lanyard.platform.messaging.IntegrationPublishing;
+
+/**
+ * Axon on PostgreSQL the Lanyard way: the JDBC storage engine over Flyway-owned tables with snake_case names and
+ * {@code bytea} payloads, read models updated in the command's own transaction, and one pooled streaming processor
+ * that publishes integration events to Kafka.
+ */
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@EnableConfigurationProperties(AxonPlatformProperties.class)
+public class AxonPlatformConfiguration {
+
+    /** Name of the snapshot trigger aggregates refer to in {@code @Aggregate(snapshotTriggerDefinition = ...)}. */
+    public static final String SNAPSHOT_TRIGGER = "lanyardSnapshotTrigger";
+    /** Name of the aggregate cache aggregates refer to in {@code @Aggregate(cache = ...)}. */
+    public static final String AGGREGATE_CACHE = "lanyardAggregateCache";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean(SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition lanyardSnapshotTrigger(Snapshotter snapshotter, AxonPlatformProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    @Bean(AGGREGATE_CACHE)
+    Cache lanyardAggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider traceparentCorrelation() {
+        return new SimpleCorrelationDataProvider(TraceHeaders.TRACEPARENT);
+    }
+
+    @Bean
+    ConfigurerModule lanyardEventProcessing(AxonPlatformProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            // A failing projection must fail the command, never leave a read model silently behind.
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            processing.usingSubscribingEventProcessors();
+            processing.registerPooledStreamingEventProcessor(
+                    IntegrationPublishing.PROCESSING_GROUP,
+                    org.axonframework.config.Configuration::eventStore,
+                    (config, builder) -> builder
+                            .batchSize(properties.publisherBatchSize())
+                            .initialSegmentCount(properties.publisherSegments()));
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package io.lanyard.platform.axon;
+
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Sends a command and waits for it, carrying the caller's trace context into the command's metadata so that the
+ * events it causes, and the Kafka records made from them, belong to the same trace.
+ */
+public class Commands {
+
+    private final CommandGateway gateway;
+
+    public Commands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(traceMetaData()));
+    }
+
+    private static MetaData traceMetaData() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String traceparent = servlet.getRequest().getHeader(TraceHeaders.TRACEPARENT);
+            if (traceparent != null) {
+                return MetaData.from(Map.of(TraceHeaders.TRACEPARENT, traceparent));
+            }
+        }
+        return MetaData.emptyInstance();
+    }
+}

@@ -1,0 +1,70 @@
+package io.lanyard.platform.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.lanyard.platform.security.Caller;
+import io.lanyard.platform.web.ForbiddenException;
+import io.lanyard.platform.web.NotRegisteredException;
+
+/** The attendees this service knows from registration's events: who they are and whether they are still in. */
+public class Attendees {
+
+    public enum Status { REGISTERED, CANCELLED }
+
+    public record KnownAttendee(UUID attendeeId, UUID conferenceId, String subject, String name, Status status) {
+        public boolean active() {
+            return status == Status.REGISTERED;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Organizers organizers;
+
+    public Attendees(JdbcClient jdbc, Organizers organizers) {
+        this.jdbc = jdbc;
+        this.organizers = organizers;
+    }
+
+    public void registered(UUID attendeeId, UUID conferenceId, String subject, String name) {
+        jdbc.sql("""
+                        insert into known_attendee (attendee_id, conference_id, subject, name, status)
+                        values (?, ?, ?, ?, 'REGISTERED')
+                        on conflict (attendee_id) do nothing""")
+                .params(attendeeId, conferenceId, subject, name)
+                .update();
+    }
+
+    public void cancelled(UUID attendeeId) {
+        jdbc.sql("update known_attendee set status = 'CANCELLED' where attendee_id = ?").param(attendeeId).update();
+    }
+
+    public Optional<KnownAttendee> find(UUID conferenceId, UUID attendeeId) {
+        return jdbc.sql("select * from known_attendee where attendee_id = ? and conference_id = ?")
+                .params(attendeeId, conferenceId)
+                .query((rs, n) -> new KnownAttendee(rs.getObject("attendee_id", UUID.class),
+                        rs.getObject("conference_id", UUID.class), rs.getString("subject"), rs.getString("name"),
+                        Status.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /**
+     * The attendee must be registered and active (422 {@code not-registered} otherwise), and the caller must be
+     * that attendee or an organizer of the conference (403 otherwise).
+     */
+    public KnownAttendee requireActingFor(UUID conferenceId, UUID attendeeId, Caller caller)
+            throws NotRegisteredException {
+        organizers.requireConference(conferenceId);
+        Optional<KnownAttendee> known = find(conferenceId, attendeeId);
+        boolean organizer = organizers.isOrganizer(conferenceId, caller.subject());
+        if (known.isPresent() && !organizer && !known.get().subject().equals(caller.subject())) {
+            throw new ForbiddenException("you may act only for yourself");
+        }
+        if (known.isEmpty() || !known.get().active()) {
+            throw new NotRegisteredException(attendeeId);
+        }
+        return known.get();
+    }
+}

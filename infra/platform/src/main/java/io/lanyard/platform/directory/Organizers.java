@@ -1,0 +1,61 @@
+package io.lanyard.platform.directory;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.lanyard.platform.security.Caller;
+import io.lanyard.platform.web.ForbiddenException;
+import io.lanyard.platform.web.NotFoundException;
+
+/**
+ * Which conferences exist and who organizes them, as this service knows it: registration projects its own events
+ * here, every other service replicates them from Kafka.
+ */
+public class Organizers {
+
+    private final JdbcClient jdbc;
+
+    public Organizers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void conferenceCreated(UUID conferenceId, String name, String timeZone, String organizer) {
+        jdbc.sql("""
+                        insert into known_conference (conference_id, name, time_zone) values (?, ?, ?)
+                        on conflict (conference_id) do nothing""")
+                .params(conferenceId, name, timeZone)
+                .update();
+        organizerAdded(conferenceId, organizer);
+    }
+
+    public void organizerAdded(UUID conferenceId, String subject) {
+        jdbc.sql("insert into conference_organizer (conference_id, subject) values (?, ?) on conflict do nothing")
+                .params(conferenceId, subject)
+                .update();
+    }
+
+    public boolean conferenceExists(UUID conferenceId) {
+        return jdbc.sql("select count(*) from known_conference where conference_id = ?")
+                .param(conferenceId).query(Long.class).single() > 0;
+    }
+
+    public boolean isOrganizer(UUID conferenceId, String subject) {
+        return jdbc.sql("select count(*) from conference_organizer where conference_id = ? and subject = ?")
+                .params(conferenceId, subject).query(Long.class).single() > 0;
+    }
+
+    /** 404 for a conference this service does not know, 403 for a caller who does not organize it. */
+    public void requireOrganizer(UUID conferenceId, Caller caller) {
+        requireConference(conferenceId);
+        if (!isOrganizer(conferenceId, caller.subject())) {
+            throw new ForbiddenException("only organizers of this conference may do this");
+        }
+    }
+
+    public void requireConference(UUID conferenceId) {
+        if (!conferenceExists(conferenceId)) {
+            throw new NotFoundException("conference", conferenceId);
+        }
+    }
+}

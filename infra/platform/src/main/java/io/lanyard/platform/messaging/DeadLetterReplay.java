@@ -1,0 +1,44 @@
+package io.lanyard.platform.messaging;
+
+import java.util.UUID;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.platform.web.NotFoundException;
+
+/** Gives a parked record another go through the same decoding and dispatch as a live one. */
+public class DeadLetterReplay {
+
+    public enum Outcome { APPLIED, STILL_FAILING }
+
+    private final DeadLetters deadLetters;
+    private final IntegrationEventCodec codec;
+    private final IntegrationEventDispatcher dispatcher;
+    private final TransactionTemplate transactions;
+
+    DeadLetterReplay(DeadLetters deadLetters, IntegrationEventCodec codec, IntegrationEventDispatcher dispatcher,
+                     TransactionTemplate transactions) {
+        this.deadLetters = deadLetters;
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+    }
+
+    public Outcome replay(UUID id) {
+        DeadLetters.DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFoundException("dead letter", id));
+        try {
+            IntegrationEvent event = codec.decode(letter.value());
+            dispatcher.dispatch(event);
+        } catch (UndecodableRecordException e) {
+            deadLetters.stillFailing(id, e.reason(), e.getMessage());
+            return Outcome.STILL_FAILING;
+        } catch (RetryException e) {
+            deadLetters.stillFailing(id, ParkingReason.HANDLER_FAILED, String.valueOf(e.getCause()));
+            return Outcome.STILL_FAILING;
+        }
+        transactions.executeWithoutResult(s -> deadLetters.remove(id));
+        return Outcome.APPLIED;
+    }
+}

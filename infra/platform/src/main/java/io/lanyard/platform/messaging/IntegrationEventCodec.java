@@ -1,0 +1,67 @@
+package io.lanyard.platform.messaging;
+
+import io.lanyard.kernel.events.EventCatalogue;
+import io.lanyard.kernel.events.IntegrationEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The wire form of integration events: the record's JSON with its catalogue {@code type} and
+ * {@code schemaVersion} beside the fields, so a record explains itself without Kafka headers.
+ */
+public class IntegrationEventCodec {
+
+    static final String TYPE = "type";
+    static final String SCHEMA_VERSION = "schemaVersion";
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public byte[] encode(IntegrationEvent event) {
+        EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
+        ObjectNode node = mapper.valueToTree(event);
+        node.put(TYPE, entry.type());
+        node.put(SCHEMA_VERSION, entry.version());
+        return mapper.writeValueAsBytes(node);
+    }
+
+    public IntegrationEvent decode(byte[] value) throws UndecodableRecordException {
+        if (value == null) {
+            throw new UndecodableRecordException(ParkingReason.MALFORMED, "record has no value");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(value);
+        } catch (JacksonException e) {
+            throw new UndecodableRecordException(ParkingReason.MALFORMED, "not JSON: " + e.getOriginalMessage());
+        }
+        if (!(tree instanceof ObjectNode node) || !node.path(TYPE).isString() || !node.path(SCHEMA_VERSION).isInt()) {
+            throw new UndecodableRecordException(ParkingReason.MALFORMED, "no type or schemaVersion");
+        }
+        String type = node.get(TYPE).asString();
+        int version = node.get(SCHEMA_VERSION).asInt();
+        EventCatalogue.Entry entry = EventCatalogue.byType(type)
+                .orElseThrow(() -> new UndecodableRecordException(ParkingReason.UNKNOWN_TYPE, "unknown type " + type));
+        if (version > entry.version()) {
+            throw new UndecodableRecordException(ParkingReason.FUTURE_VERSION,
+                    type + " version " + version + " is newer than the " + entry.version() + " this build reads");
+        }
+        node.remove(TYPE);
+        node.remove(SCHEMA_VERSION);
+        IntegrationEvent event;
+        try {
+            event = mapper.treeToValue(node, entry.javaType());
+        } catch (JacksonException e) {
+            throw new UndecodableRecordException(ParkingReason.MALFORMED, type + ": " + e.getOriginalMessage());
+        }
+        if (event.eventId() == null || event.conferenceId() == null || event.occurredAt() == null) {
+            throw new UndecodableRecordException(ParkingReason.MALFORMED, type + " lacks eventId, conferenceId or occurredAt");
+        }
+        return event;
+    }
+}

@@ -1,0 +1,140 @@
+package io.lanyard.platform.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+
+import io.lanyard.kernel.events.IntegrationEvent;
+
+/**
+ * Polls the subscribed topics and applies each record through the dispatcher. Offsets are committed only after a
+ * batch took effect or was parked; when something unexpected happens (the database is down, say) the consumer is
+ * closed without committing and reopened after a pause, so the records come again and the inbox drops repeats.
+ */
+public class IntegrationEventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
+
+    private final KafkaBackboneProperties properties;
+    private final IntegrationEventCodec codec;
+    private final IntegrationEventDispatcher dispatcher;
+    private final DeadLetters deadLetters;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                             IntegrationEventDispatcher dispatcher, DeadLetters deadLetters) {
+        this.properties = properties;
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void start() {
+        if (properties.subscriptions().isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        thread = new Thread(this::run, "lanyard-consumer-" + properties.groupId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        if (running.compareAndSet(true, false)) {
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private void run() {
+        while (running.get()) {
+            try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
+                consumer = kafka;
+                kafka.subscribe(properties.subscriptions());
+                while (running.get()) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        apply(record);
+                    }
+                    if (!records.isEmpty()) {
+                        kafka.commitSync();
+                    }
+                }
+            } catch (WakeupException e) {
+                // stop() asked us to leave the poll
+            } catch (RuntimeException e) {
+                log.warn("Consumer {} failed, reconnecting in {}: {}", properties.groupId(),
+                        properties.reconnectDelay(), e.toString());
+                pause();
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    void apply(ConsumerRecord<String, byte[]> record) {
+        IntegrationEvent event;
+        try {
+            event = codec.decode(record.value());
+        } catch (UndecodableRecordException e) {
+            log.warn("Parking {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), e.reason(),
+                    e.getMessage());
+            deadLetters.park(record, e.reason(), e.getMessage());
+            return;
+        }
+        try {
+            dispatcher.dispatch(event);
+        } catch (RetryException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.warn("Parking {}-{}@{}: reaction failed", record.topic(), record.partition(), record.offset(), cause);
+            deadLetters.park(record, ParkingReason.HANDLER_FAILED, cause.toString());
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.reconnectDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.lanyard.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import io.lanyard.kernel.events.EventCatalogue;
+import io.lanyard.kernel.events.IntegrationEvent;
+
+/**
+ * Sends integration events with an idempotent, {@code acks=all} producer. Inside a unit of work the sends of a
+ * whole processor batch go out together and the batch commits its token only when Kafka acknowledged every one;
+ * a failure rolls the batch back so the processor retries it.
+ */
+public class IntegrationEventPublisher implements DisposableBean {
+
+    public static final String EVENT_ID_HEADER = "lanyard-event-id";
+    public static final String TYPE_HEADER = "lanyard-type";
+    public static final String TRACEPARENT_HEADER = "traceparent";
+    private static final String PENDING = IntegrationEventPublisher.class.getName() + ".pending";
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventPublisher.class);
+
+    private final KafkaBackboneProperties properties;
+    private final IntegrationEventCodec codec;
+    private KafkaProducer<String, byte[]> producer;
+
+    public IntegrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec) {
+        this.properties = properties;
+        this.codec = codec;
+    }
+
+    public void publish(String key, IntegrationEvent event, String traceparent) {
+        EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), key, codec.encode(event));
+        record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(TYPE_HEADER, entry.type().getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        Future<RecordMetadata> sent = producer().send(record);
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+            List<Future<RecordMetadata>> pending = unitOfWork.getOrComputeResource(PENDING, k -> {
+                List<Future<RecordMetadata>> futures = new ArrayList<>();
+                unitOfWork.onPrepareCommit(u -> awaitAll(futures));
+                return futures;
+            });
+            pending.add(sent);
+        } else {
+            awaitAll(List.of(sent));
+        }
+    }
+
+    private void awaitAll(List<Future<RecordMetadata>> futures) {
+        long deadline = System.nanoTime() + properties.deliveryTimeout().plusSeconds(5).toNanos();
+        try {
+            for (Future<RecordMetadata> future : futures) {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // A producer that timed out may hold stale idempotence state; start the retry with a fresh one.
+            replaceProducer();
+            throw new PublishFailedException("Kafka did not acknowledge the batch", e);
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            int timeoutMs = (int) properties.deliveryTimeout().toMillis();
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 2,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void replaceProducer() {
+        if (producer != null) {
+            log.warn("Kafka unreachable; replacing the producer, the event processor will retry from its token");
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Unchecked so the unit of work rolls back and the processor does not advance its token. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.lanyard.platform.messaging;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@AutoConfiguration
+@EnableConfigurationProperties(KafkaBackboneProperties.class)
+public class MessagingConfiguration {
+
+    @Bean
+    IntegrationEventCodec integrationEventCodec() {
+        return new IntegrationEventCodec();
+    }
+
+    @Bean
+    IntegrationEventPublisher integrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec) {
+        return new IntegrationEventPublisher(properties, codec);
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(KafkaBackboneProperties properties) {
+        return new TopicProvisioner(properties);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcClient jdbc, Clock clock) {
+        return new DeadLetters(jdbc, clock);
+    }
+
+    @Bean
+    IntegrationEventDispatcher integrationEventDispatcher(List<IntegrationEventSubscriber> subscribers, JdbcClient jdbc,
+                                                          TransactionTemplate transactions,
+                                                          KafkaBackboneProperties properties) {
+        return new IntegrationEventDispatcher(new Subscriptions(subscribers), new ProcessedEvents(jdbc), transactions,
+                properties.handlerAttempts(), properties.handlerRetryDelay());
+    }
+
+    @Bean
+    IntegrationEventConsumer integrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                                                      IntegrationEventDispatcher dispatcher, DeadLetters deadLetters) {
+        return new IntegrationEventConsumer(properties, codec, dispatcher, deadLetters);
+    }
+
+    @Bean
+    DeadLetterReplay deadLetterReplay(DeadLetters deadLetters, IntegrationEventCodec codec,
+                                      IntegrationEventDispatcher dispatcher, TransactionTemplate transactions) {
+        return new DeadLetterReplay(deadLetters, codec, dispatcher, transactions);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters, DeadLetterReplay replay) {
+        return new DeadLetterController(deadLetters, replay);
+    }
+}

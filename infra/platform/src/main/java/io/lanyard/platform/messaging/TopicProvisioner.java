@@ -1,0 +1,64 @@
+package io.lanyard.platform.messaging;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Creates this service's topic and the ones it consumes, with the configured partitions, at start-up. A broker that
+ * is down is no reason to refuse to start: publishing waits in the event store, and the topics are created by the
+ * next start or by whichever service reaches the broker first.
+ */
+class TopicProvisioner implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private final KafkaBackboneProperties properties;
+
+    TopicProvisioner(KafkaBackboneProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Set<String> topics = new LinkedHashSet<>(properties.subscriptions());
+        if (!properties.topic().isBlank()) {
+            topics.add(properties.topic());
+        }
+        if (topics.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            List<NewTopic> wanted = topics.stream()
+                    .map(t -> new NewTopic(t, properties.partitions(), properties.replicationFactor()))
+                    .toList();
+            for (var result : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    result.getValue().get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        log.warn("Could not create topic {}: {}", result.getKey(), e.getCause().toString());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("Kafka not reachable at start-up; topics not provisioned: {}", e.toString());
+        }
+    }
+}

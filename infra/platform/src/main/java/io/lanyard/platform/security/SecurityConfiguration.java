@@ -1,0 +1,127 @@
+package io.lanyard.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.lanyard.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server: a bearer JWT whose {@code roles} claim becomes Spring roles. In the
+ * {@code dev} profile tokens are signed with a shared HMAC key; elsewhere they come from the configured issuer.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/dev/tokens", "/error"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    SecurityFilterChain lanyardSecurity(HttpSecurity http) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, e) ->
+                                write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) ->
+                                write(response, HttpStatus.FORBIDDEN, "forbidden", "you may not do this")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                write(response, HttpStatus.FORBIDDEN, "forbidden", "you may not do this")));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        if (properties.devKey() != null && !properties.devKey().isBlank()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.devKey()))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER));
+            return decoder;
+        }
+        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
+                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+            }
+            return decoder;
+        }
+        if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
+            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+        }
+        throw new IllegalStateException("Configure a token issuer: LANYARD_JWT_ISSUER_URI or LANYARD_JWT_JWK_SET_URI "
+                + "(or run with the dev profile, which uses a shared dev key)");
+    }
+
+    @Bean
+    @ConditionalOnProperty("lanyard.security.dev-key")
+    DevTokens devTokens(SecurityProperties properties, Clock clock) {
+        return new DevTokens(hmacKey(properties.devKey()), clock, properties.devTokenLifetime());
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    private static SecretKeySpec hmacKey(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            throw new IllegalStateException("lanyard.security.dev-key must be at least 32 bytes for HS256");
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String slug, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        var problem = Problems.problem(status, slug, detail);
+        JSON.writeValue(response.getOutputStream(), Map.of(
+                "type", problem.getType().toString(), "title", problem.getTitle(), "status", status.value(),
+                "detail", detail));
+    }
+}

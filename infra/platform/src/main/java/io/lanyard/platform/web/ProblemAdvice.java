@@ -1,0 +1,134 @@
+package io.lanyard.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place where exceptions become problem+json answers, chosen by exception type. */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid fields: " + fields,
+                Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName(),
+                        err.getDefaultMessage())))
+                .toList();
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid request parameters",
+                Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", e.getMessage(),
+                Map.of("errors", List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MissingRequestHeaderException.class})
+    ResponseEntity<ProblemDetail> malformed(Exception e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "malformed-request",
+                "the request could not be read: " + rootMessage(e), Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such " + e.getName(), Map.of());
+        }
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", e.getName() + " is not valid",
+                Map.of("errors", List.of(new FieldProblem(e.getName(), "is not valid"))));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
+        return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such resource", Map.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return Problems.response(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return Problems.response(HttpStatus.FORBIDDEN, "forbidden", "you may not do this", Map.of());
+    }
+
+    /** Refusals and lookups arrive wrapped by the command gateway; the type found in the cause chain decides. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return Problems.response(refusal.status(), refusal.slug(), refusal.getMessage(), Map.of());
+            }
+            if (t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
+                return Problems.response(HttpStatus.NOT_FOUND, "not-found", t.getMessage(), Map.of());
+            }
+            if (t instanceof ForbiddenException) {
+                return Problems.response(HttpStatus.FORBIDDEN, "forbidden", t.getMessage(), Map.of());
+            }
+            if (t instanceof InvalidRequestException invalid) {
+                return invalidRequest(invalid);
+            }
+        }
+        log.error("Unexpected failure", e);
+        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "something went wrong on our side", Map.of());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,61 @@
+package io.lanyard.kernel.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.kernel.events.registration.AttendeeCheckedIn;
+import io.lanyard.kernel.events.registration.AttendeeRegistered;
+import io.lanyard.kernel.events.registration.ConferenceCreated;
+import io.lanyard.kernel.events.registration.OrganizerAdded;
+import io.lanyard.kernel.events.registration.TicketTypeCreated;
+
+/**
+ * Every integration event Lanyard publishes: its stable wire name, the schema version this build writes and
+ * reads, and the topic it travels on. Renaming a Java class never changes the wire.
+ */
+public final class EventCatalogue {
+
+    public record Entry(String type, int version, String topic, Class<? extends IntegrationEvent> javaType) {
+    }
+
+    public static final String REGISTRATION_TOPIC = "lanyard.registration.v1";
+    public static final String VOLUNTEERING_TOPIC = "lanyard.volunteering.v1";
+    public static final String DINNERS_TOPIC = "lanyard.dinners.v1";
+    public static final String SPRINTS_TOPIC = "lanyard.sprints.v1";
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("registration.conference-created", 1, REGISTRATION_TOPIC, ConferenceCreated.class),
+            new Entry("registration.organizer-added", 1, REGISTRATION_TOPIC, OrganizerAdded.class),
+            new Entry("registration.ticket-type-created", 1, REGISTRATION_TOPIC, TicketTypeCreated.class),
+            new Entry("registration.attendee-registered", 1, REGISTRATION_TOPIC, AttendeeRegistered.class),
+            new Entry("registration.attendee-cancelled", 1, REGISTRATION_TOPIC, AttendeeCancelled.class),
+            new Entry("registration.attendee-checked-in", 1, REGISTRATION_TOPIC, AttendeeCheckedIn.class));
+
+    private static final Map<String, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+    private static final Map<Class<?>, Entry> BY_CLASS =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::javaType, Function.identity()));
+
+    private EventCatalogue() {
+    }
+
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static Entry of(Class<? extends IntegrationEvent> javaType) {
+        Entry entry = BY_CLASS.get(javaType);
+        if (entry == null) {
+            throw new IllegalArgumentException(javaType.getName() + " is not in the event catalogue");
+        }
+        return entry;
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+}
