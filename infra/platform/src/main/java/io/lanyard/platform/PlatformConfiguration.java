@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.web.ProblemAdvice;
@@ -17,6 +19,12 @@ public class PlatformConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator idGenerator() {
+        return new JdkIdGenerator();
     }
 
     @Bean

@@ -14,6 +14,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +28,11 @@ import io.lanyard.platform.messaging.IntegrationPublishing;
  * {@code bytea} payloads, read models updated in the command's own transaction, and one pooled streaming processor
  * that publishes integration events to Kafka.
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+// Axon 4.13 orders its JDBC and transaction auto-configurations after Boot 3's class names; sitting between
+// Boot 4's data source configurations and Axon's puts Axon after the DataSource it needs.
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        before = {JdbcAutoConfiguration.class, TransactionAutoConfiguration.class, AxonAutoConfiguration.class})
 @EnableConfigurationProperties(AxonPlatformProperties.class)
 public class AxonPlatformConfiguration {
 
@@ -33,6 +40,11 @@ public class AxonPlatformConfiguration {
     public static final String SNAPSHOT_TRIGGER = "lanyardSnapshotTrigger";
     /** Name of the aggregate cache aggregates refer to in {@code @Aggregate(cache = ...)}. */
     public static final String AGGREGATE_CACHE = "lanyardAggregateCache";
+
+    @Bean
+    static LazyTransactionsPostProcessor lazyTransactionsPostProcessor() {
+        return new LazyTransactionsPostProcessor();
+    }
 
     @Bean
     EventSchema eventSchema() {

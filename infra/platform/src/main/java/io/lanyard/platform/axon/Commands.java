@@ -9,6 +9,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.lanyard.platform.web.Refusal;
+
 /**
  * Sends a command and waits for it, carrying the caller's trace context into the command's metadata so that the
  * events it causes, and the Kafka records made from them, belong to the same trace.
@@ -23,6 +25,18 @@ public class Commands {
 
     public <R> R send(Object command) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(traceMetaData()));
+    }
+
+    /** Like {@link #send}, but hands a refusal back as the checked exception the handler threw. */
+    public <R> R sendOrRefuse(Object command) throws Refusal {
+        try {
+            return send(command);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof Refusal refusal) {
+                throw refusal;
+            }
+            throw e;
+        }
     }
 
     private static MetaData traceMetaData() {

@@ -1,0 +1,30 @@
+package io.lanyard.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a service's context at the shared embedded PostgreSQL (its own database, named after the application)
+ * and the shared embedded Kafka broker.
+ */
+public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        String database = environment.getProperty("lanyard.test.database",
+                environment.getRequiredProperty("spring.application.name"));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", EmbeddedInfrastructure.databaseUrl(database));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
+        if (!environment.containsProperty("lanyard.test.own-kafka")) {
+            properties.put("lanyard.kafka.bootstrap-servers", EmbeddedInfrastructure.kafka().getBrokersAsString());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("lanyard-embedded-infrastructure", properties));
+    }
+}

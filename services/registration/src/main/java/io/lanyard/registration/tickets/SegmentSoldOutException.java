@@ -1,0 +1,11 @@
+package io.lanyard.registration.tickets;
+
+import io.lanyard.platform.web.Refusal;
+
+/** This segment has no seat left; the ticket type is sold out only when every segment says so. */
+public class SegmentSoldOutException extends Refusal {
+
+    SegmentSoldOutException() {
+        super("sold-out", "no tickets of this type are left");
+    }
+}
