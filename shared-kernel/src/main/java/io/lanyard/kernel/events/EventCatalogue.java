@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import io.lanyard.kernel.events.registration.AttendeeCancelled;
-import io.lanyard.kernel.events.registration.AttendeeCheckedIn;
-import io.lanyard.kernel.events.registration.AttendeeRegistered;
-import io.lanyard.kernel.events.registration.ConferenceCreated;
-import io.lanyard.kernel.events.registration.OrganizerAdded;
-import io.lanyard.kernel.events.registration.TicketTypeCreated;
+import io.lanyard.kernel.events.dinners.DinnerEvents;
+import io.lanyard.kernel.events.registration.RegistrationEvents;
+import io.lanyard.kernel.events.sprints.SprintEvents;
+import io.lanyard.kernel.events.volunteering.VolunteeringEvents;
+
 
 /**
  * Every integration event Lanyard publishes: its stable wire name, the schema version this build writes and
@@ -19,6 +19,7 @@ import io.lanyard.kernel.events.registration.TicketTypeCreated;
  */
 public final class EventCatalogue {
 
+    /** One entry; each producing service lists its own in {@code <Service>Events.ENTRIES}. */
     public record Entry(String type, int version, String topic, Class<? extends IntegrationEvent> javaType) {
     }
 
@@ -27,13 +28,10 @@ public final class EventCatalogue {
     public static final String DINNERS_TOPIC = "lanyard.dinners.v1";
     public static final String SPRINTS_TOPIC = "lanyard.sprints.v1";
 
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry("registration.conference-created", 1, REGISTRATION_TOPIC, ConferenceCreated.class),
-            new Entry("registration.organizer-added", 1, REGISTRATION_TOPIC, OrganizerAdded.class),
-            new Entry("registration.ticket-type-created", 1, REGISTRATION_TOPIC, TicketTypeCreated.class),
-            new Entry("registration.attendee-registered", 1, REGISTRATION_TOPIC, AttendeeRegistered.class),
-            new Entry("registration.attendee-cancelled", 1, REGISTRATION_TOPIC, AttendeeCancelled.class),
-            new Entry("registration.attendee-checked-in", 1, REGISTRATION_TOPIC, AttendeeCheckedIn.class));
+    private static final List<Entry> ENTRIES = Stream.of(
+                    RegistrationEvents.ENTRIES, VolunteeringEvents.ENTRIES, DinnerEvents.ENTRIES, SprintEvents.ENTRIES)
+            .flatMap(List::stream)
+            .toList();
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

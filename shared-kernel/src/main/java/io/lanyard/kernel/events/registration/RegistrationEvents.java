@@ -1,0 +1,22 @@
+package io.lanyard.kernel.events.registration;
+
+import static io.lanyard.kernel.events.EventCatalogue.REGISTRATION_TOPIC;
+
+import java.util.List;
+
+import io.lanyard.kernel.events.EventCatalogue.Entry;
+
+/** What registration publishes on {@code lanyard.registration.v1}. */
+public final class RegistrationEvents {
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry("registration.conference-created", 1, REGISTRATION_TOPIC, ConferenceCreated.class),
+            new Entry("registration.organizer-added", 1, REGISTRATION_TOPIC, OrganizerAdded.class),
+            new Entry("registration.ticket-type-created", 1, REGISTRATION_TOPIC, TicketTypeCreated.class),
+            new Entry("registration.attendee-registered", 1, REGISTRATION_TOPIC, AttendeeRegistered.class),
+            new Entry("registration.attendee-cancelled", 1, REGISTRATION_TOPIC, AttendeeCancelled.class),
+            new Entry("registration.attendee-checked-in", 1, REGISTRATION_TOPIC, AttendeeCheckedIn.class));
+
+    private RegistrationEvents() {
+    }
+}
