@@ -1,0 +1,66 @@
+package io.lanyard.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.lanyard.platform.directory.Attendees;
+import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.security.DevTokens;
+
+/**
+ * Base of HTTP tests for a service that learns conferences and attendees from registration's events: sets them up
+ * through Kafka, as registration would, and waits until the service's replica has them.
+ */
+public abstract class ServiceTestSupport {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected DevTokens tokens;
+
+    @Autowired
+    protected Organizers organizers;
+
+    @Autowired
+    protected Attendees attendees;
+
+    protected Http http() {
+        return Http.on(port);
+    }
+
+    protected String token(String subject) {
+        return tokens.mint(subject, List.of());
+    }
+
+    protected String organizerToken(String subject) {
+        return tokens.mint(subject, List.of("ORGANIZER"));
+    }
+
+    /** A conference organized by {@code organizer}, known to this service. */
+    protected UUID conference(String organizer) {
+        UUID conferenceId = RegistrationFeed.conferenceCreated(organizer);
+        await().atMost(Duration.ofSeconds(30)).until(() -> organizers.isOrganizer(conferenceId, organizer));
+        return conferenceId;
+    }
+
+    /** A registered attendee of the conference, known to this service. */
+    protected UUID attendee(UUID conferenceId, String subject, String name) {
+        UUID attendeeId = RegistrationFeed.attendeeRegistered(conferenceId, subject, name);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attendees.find(conferenceId, attendeeId).isPresent());
+        return attendeeId;
+    }
+
+    /** Registration cancels the attendee; waits until this service has seen it. */
+    protected void cancelRegistration(UUID conferenceId, UUID attendeeId, String subject) {
+        RegistrationFeed.attendeeCancelled(conferenceId, attendeeId, subject);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conferenceId, attendeeId).map(a -> !a.active()).orElse(false));
+    }
+}
