@@ -53,6 +53,34 @@ public final class EmbeddedInfrastructure {
         return kafka;
     }
 
+    /** A broker of its own, reachable only through a proxy the test can cut; for outage tests. */
+    public record ProxiedKafka(EmbeddedKafkaBroker broker, TcpProxy proxy) implements AutoCloseable {
+
+        public String bootstrapServers() {
+            return "localhost:" + proxy.port();
+        }
+
+        @Override
+        public void close() {
+            proxy.close();
+            broker.destroy();
+        }
+    }
+
+    public static ProxiedKafka kafkaBehindProxy() {
+        int proxyPort = TcpProxy.freePort();
+        TcpProxy proxy = TcpProxy.start(proxyPort, 0);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
+                .brokerProperties(Map.of("auto.create.topics.enable", "true",
+                        "group.initial.rebalance.delay.ms", "0",
+                        // clients learn the proxy's address from the broker's metadata, so every byte passes it
+                        "advertised.listeners", "EXTERNAL://localhost:" + proxyPort));
+        broker.afterPropertiesSet();
+        String real = broker.getBrokersAsString();
+        proxy.target(Integer.parseInt(real.substring(real.lastIndexOf(':') + 1)));
+        return new ProxiedKafka(broker, proxy);
+    }
+
     /** The JDBC URL of the given service's database, created on first request. */
     public static synchronized String databaseUrl(String database) {
         EmbeddedPostgres pg = postgres();

@@ -1,6 +1,7 @@
 package io.lanyard.platform.axon;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -83,8 +84,8 @@ public class AxonPlatformConfiguration {
     }
 
     @Bean(AGGREGATE_CACHE)
-    Cache lanyardAggregateCache() {
-        return new WeakReferenceCache();
+    Cache lanyardAggregateCache(AxonPlatformProperties properties) {
+        return properties.cacheAggregates() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean

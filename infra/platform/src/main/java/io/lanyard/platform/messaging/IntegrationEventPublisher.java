@@ -93,7 +93,7 @@ public class IntegrationEventPublisher implements DisposableBean {
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 2,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000),
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.clamp(timeoutMs / 2, 500, 5_000),
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs),
                     new StringSerializer(), new ByteArraySerializer());

@@ -1,0 +1,70 @@
+package io.lanyard.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.dinners.DinnersApplication;
+import io.lanyard.platform.directory.Attendees;
+import io.lanyard.registration.RegistrationApplication;
+import io.lanyard.testsupport.EmbeddedInfrastructure;
+
+/**
+ * Kafka goes away while attendees keep registering. The event store is the source of truth: every registration
+ * succeeds during the outage, and once the broker is back every event reaches dinners and takes effect once.
+ */
+class KafkaOutageTest {
+
+    private static EmbeddedInfrastructure.ProxiedKafka kafka;
+    private static RunningService registration;
+    private static RunningService dinners;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedInfrastructure.kafkaBehindProxy();
+        registration = RunningService.start(RegistrationApplication::application, "outage_registration",
+                kafka.bootstrapServers());
+        dinners = RunningService.start(DinnersApplication::application, "outage_dinners", kafka.bootstrapServers(),
+                EffectLedger.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        dinners.close();
+        registration.close();
+        kafka.close();
+    }
+
+    @Test
+    void registrations_made_while_kafka_is_down_reach_dinners_exactly_once_when_it_is_back() {
+        Walkthrough walk = new Walkthrough(registration);
+        String organizer = walk.token("olivia", "ORGANIZER");
+        UUID conference = walk.conference(organizer);
+        UUID ticketType = walk.ticketType(organizer, conference, 100);
+        Attendees known = dinners.bean(Attendees.class);
+        UUID before = walk.register(walk.token("early-bird"), conference, ticketType, "Early Bird");
+        await().atMost(Duration.ofSeconds(30)).until(() -> known.find(conference, before).isPresent());
+
+        kafka.proxy().cut();
+        List<UUID> during = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            during.add(walk.register(walk.token("offline-" + i), conference, ticketType, "Offline " + i));
+        }
+        assertThat(during).allSatisfy(id -> assertThat(known.find(conference, id)).isEmpty());
+
+        kafka.proxy().restore();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> during.stream().allMatch(id -> known.find(conference, id).isPresent()));
+
+        assertThat(EffectLedger.effects(dinners, before)).isEqualTo(1);
+        assertThat(during).allSatisfy(id -> assertThat(EffectLedger.effects(dinners, id)).isEqualTo(1));
+    }
+}
