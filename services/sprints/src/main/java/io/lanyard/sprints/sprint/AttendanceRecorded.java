@@ -1,0 +1,9 @@
+package io.lanyard.sprints.sprint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record AttendanceRecorded(UUID sprintId, UUID conferenceId, UUID attendeeId, LocalDate day,
+                                 String recordedBy, Instant recordedAt) {
+}

@@ -1,0 +1,10 @@
+package io.lanyard.sprints.sprint;
+
+public enum LeaveReason {
+    /** The participant withdrew. */
+    WITHDREW,
+    /** The sprint's leader or an organizer took the participant off the list. */
+    REMOVED,
+    /** Registration cancelled the attendee, so they leave every sprint. */
+    REGISTRATION_CANCELLED
+}

@@ -1,0 +1,8 @@
+package io.lanyard.sprints.sprint;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ParticipantLeft(UUID sprintId, UUID conferenceId, UUID attendeeId, LeaveReason reason, String by,
+                              Instant leftAt) {
+}

@@ -1,0 +1,10 @@
+package io.lanyard.sprints.sprint;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Which sprints of a conference an attendee has joined. */
+public interface SprintParticipations {
+
+    List<UUID> sprintsJoinedBy(UUID conferenceId, UUID attendeeId);
+}

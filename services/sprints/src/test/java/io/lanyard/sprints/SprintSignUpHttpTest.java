@@ -1,0 +1,180 @@
+package io.lanyard.sprints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.ServiceTest;
+import tools.jackson.databind.JsonNode;
+
+@ServiceTest(properties = "spring.config.name=sprints")
+class SprintSignUpHttpTest extends SprintsTestSupport {
+
+    @Test
+    void an_attendee_signs_up_for_some_days_and_the_board_counts_them() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
+                MONDAY, TUESDAY, WEDNESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+
+        Http.Response joined = signUp(token("ada"), conference, sprint, ada, WEDNESDAY, MONDAY);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(joined.json().get("id").asString()).isEqualTo(ada.toString());
+        assertThat(joined.header("Location")).isEqualTo(participants(conference, sprint) + "/" + ada);
+
+        JsonNode perDay = sprint(token("ada"), conference, sprint).get("participantsPerDay");
+        assertThat(perDay.get(MONDAY).asInt()).isEqualTo(1);
+        assertThat(perDay.get(TUESDAY).asInt()).isZero();
+        assertThat(perDay.get(WEDNESDAY).asInt()).isEqualTo(1);
+
+        Http.Response mine = http().get(joined.header("Location"), token("ada"));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("name").asString()).isEqualTo("Ada");
+        assertThat(mine.json().get("days").values().stream().map(JsonNode::asString).toList())
+                .containsExactly(MONDAY, WEDNESDAY);
+    }
+
+    @Test
+    void an_organizer_signs_an_attendee_up_but_another_attendee_may_not() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
+                MONDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        attendee(conference, "mallory", "Mallory");
+
+        Http.Response stranger = signUp(token("mallory"), conference, sprint, ada, MONDAY);
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.problem()).isEqualTo("forbidden");
+        assertThat(signUp(token("lena"), conference, sprint, ada, MONDAY).status())
+                .as("leading a sprint is no licence to sign others up").isEqualTo(403);
+        assertThat(participantsOn(token("ada"), conference, sprint, MONDAY)).isZero();
+
+        signedUp(organizerToken("olivia"), conference, sprint, ada, MONDAY);
+        assertThat(participantsOn(token("ada"), conference, sprint, MONDAY)).isEqualTo(1);
+    }
+
+    @Test
+    void signing_up_twice_is_refused() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
+                MONDAY, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        signedUp(token("ada"), conference, sprint, ada, MONDAY);
+
+        Http.Response again = signUp(token("ada"), conference, sprint, ada, TUESDAY);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem()).isEqualTo("already-signed-up");
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(participantsOn(token("ada"), conference, sprint, TUESDAY)).isZero();
+    }
+
+    @Test
+    void a_full_day_is_refused_and_named() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 1,
+                MONDAY, TUESDAY);
+        signedUp(token("ada"), conference, sprint, attendee(conference, "ada", "Ada"), TUESDAY);
+        UUID bob = attendee(conference, "bob", "Bob");
+
+        Http.Response full = signUp(token("bob"), conference, sprint, bob, MONDAY, TUESDAY);
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.problem()).isEqualTo("sprint-full");
+        assertThat(full.json().get("day").asString()).isEqualTo(TUESDAY);
+        assertThat(full.json().get("detail").asString()).contains(TUESDAY);
+        assertThat(participantsOn(token("bob"), conference, sprint, MONDAY)).isZero();
+
+        signedUp(token("bob"), conference, sprint, bob, MONDAY);
+    }
+
+    @Test
+    void days_the_sprint_does_not_run_or_no_days_are_refused() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+
+        for (Http.Response bad : List.of(
+                signUp(token("ada"), conference, sprint, ada, MONDAY, WEDNESDAY),
+                signUp(token("ada"), conference, sprint, ada),
+                signUp(token("ada"), conference, sprint, ada, MONDAY, MONDAY),
+                signUp(token("ada"), conference, sprint, ada, "someday"))) {
+            assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(bad.problem()).isEqualTo("validation-failed");
+        }
+        Http.Response noAttendee = http().post(participants(conference, sprint), token("ada"),
+                Map.of("days", List.of(MONDAY)));
+        assertThat(noAttendee.status()).isEqualTo(400);
+        assertThat(participantsOn(token("ada"), conference, sprint, MONDAY)).isZero();
+    }
+
+    @Test
+    void unregistered_attendees_cannot_sign_up() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        UUID carl = attendee(conference, "carl", "Carl");
+        cancelRegistration(conference, carl, "carl");
+
+        Http.Response cancelled = signUp(token("carl"), conference, sprint, carl, MONDAY);
+        assertThat(cancelled.status()).isEqualTo(422);
+        assertThat(cancelled.problem()).isEqualTo("not-registered");
+        Http.Response unknown = signUp(organizerToken("olivia"), conference, sprint, UUID.randomUUID(), MONDAY);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.problem()).isEqualTo("not-registered");
+
+        Http.Response unknownSprint = signUp(token("carl"), conference, UUID.randomUUID(), carl, MONDAY);
+        assertThat(unknownSprint.status()).isEqualTo(404);
+        assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isZero();
+    }
+
+    @Test
+    void thirty_simultaneous_signups_for_a_room_of_twelve_seat_exactly_twelve() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
+                MONDAY, TUESDAY);
+        List<UUID> rushers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rushers.add(attendee(conference, "rusher-" + i, "Rusher " + i));
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
+            for (int i = 0; i < 30; i++) {
+                String token = token("rusher-" + i);
+                UUID rusher = rushers.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signUp(token, conference, sprint, rusher, MONDAY);
+                }));
+            }
+            start.countDown();
+        }
+        int joined = 0;
+        int full = 0;
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            if (response.status() == 201) {
+                joined++;
+            } else {
+                assertThat(response.status()).as(response.toString()).isEqualTo(409);
+                assertThat(response.problem()).isEqualTo("sprint-full");
+                full++;
+            }
+        }
+        assertThat(joined).isEqualTo(12);
+        assertThat(full).isEqualTo(18);
+        assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isEqualTo(12);
+        assertThat(http().get(participants(conference, sprint), token("lena")).json().size()).isEqualTo(12);
+    }
+}

@@ -1,0 +1,261 @@
+package io.lanyard.sprints.sprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SprintTest {
+
+    private static final UUID SPRINT = UUID.randomUUID();
+    private static final UUID CONFERENCE = UUID.randomUUID();
+    private static final UUID LEADER = UUID.randomUUID();
+    private static final LocalDate MONDAY = LocalDate.of(2027, 5, 17);
+    private static final LocalDate TUESDAY = LocalDate.of(2027, 5, 18);
+    private static final LocalDate WEDNESDAY = LocalDate.of(2027, 5, 19);
+    private static final Instant NOW = Instant.parse("2027-05-16T18:00:00Z");
+
+    private AggregateTestFixture<Sprint> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Sprint.class);
+    }
+
+    @Test
+    void announces_a_sprint_with_its_days_in_order() {
+        fixture.givenNoPriorActivity()
+                .when(announce("CPython", 12, List.of(TUESDAY, MONDAY)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SprintAnnounced(SPRINT, CONFERENCE, "CPython", "Fix bugs", LEADER, 12,
+                        List.of(MONDAY, TUESDAY), "olivia", NOW));
+    }
+
+    @Test
+    void refuses_a_sprint_without_a_project() {
+        fixture.givenNoPriorActivity()
+                .when(announce(" ", 12, List.of(MONDAY)))
+                .expectException(InvalidSprintException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_room_for_nobody() {
+        fixture.givenNoPriorActivity()
+                .when(announce("CPython", 0, List.of(MONDAY)))
+                .expectException(InvalidSprintException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_sprint_without_days() {
+        fixture.givenNoPriorActivity()
+                .when(announce("CPython", 12, List.of()))
+                .expectException(InvalidSprintException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_sprint_that_names_a_day_twice() {
+        fixture.givenNoPriorActivity()
+                .when(announce("CPython", 12, List.of(MONDAY, MONDAY)))
+                .expectException(InvalidSprintException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void signs_a_participant_up_for_some_of_the_days() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(2))
+                .when(signUp(ada, TUESDAY))
+                .expectEvents(new ParticipantSignedUp(SPRINT, CONFERENCE, ada, List.of(TUESDAY), "someone", NOW));
+    }
+
+    @Test
+    void refuses_a_signup_for_a_day_the_room_is_full() {
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID cyd = UUID.randomUUID();
+        fixture.given(announced(2), joined(ada, MONDAY, TUESDAY), joined(bob, TUESDAY))
+                .when(signUp(cyd, MONDAY, TUESDAY))
+                .expectException(SprintFullException.class)
+                .expectExceptionMessage("the sprint's room is full on " + TUESDAY)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_full_day_leaves_the_other_days_open() {
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID cyd = UUID.randomUUID();
+        fixture.given(announced(2), joined(ada, MONDAY, TUESDAY), joined(bob, TUESDAY))
+                .when(signUp(cyd, MONDAY))
+                .expectEvents(new ParticipantSignedUp(SPRINT, CONFERENCE, cyd, List.of(MONDAY), "someone", NOW));
+    }
+
+    @Test
+    void a_place_freed_by_a_leaver_can_be_taken() {
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        fixture.given(announced(1), joined(ada, MONDAY), left(ada))
+                .when(signUp(bob, MONDAY))
+                .expectEvents(new ParticipantSignedUp(SPRINT, CONFERENCE, bob, List.of(MONDAY), "someone", NOW));
+    }
+
+    @Test
+    void refuses_a_second_signup_of_the_same_participant() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY))
+                .when(signUp(ada, TUESDAY))
+                .expectException(AlreadySignedUpException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_signup_for_a_day_the_sprint_does_not_run() {
+        fixture.given(announced(5))
+                .when(signUp(UUID.randomUUID(), MONDAY, WEDNESDAY))
+                .expectException(InvalidDaysException.class)
+                .expectExceptionMessage("the sprint does not run on " + WEDNESDAY)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_signup_for_no_day_or_a_day_twice() {
+        fixture.given(announced(5))
+                .when(signUp(UUID.randomUUID()))
+                .expectException(InvalidDaysException.class);
+        fixture.given(announced(5))
+                .when(signUp(UUID.randomUUID(), MONDAY, MONDAY))
+                .expectException(InvalidDaysException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_participant_leaves() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY))
+                .when(new SprintMessages.LeaveSprint(SPRINT, ada, LeaveReason.WITHDREW, "ada", NOW))
+                .expectEvents(new ParticipantLeft(SPRINT, CONFERENCE, ada, LeaveReason.WITHDREW, "ada", NOW));
+    }
+
+    @Test
+    void leaving_a_sprint_one_is_not_in_changes_nothing() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY), left(ada))
+                .when(new SprintMessages.LeaveSprint(SPRINT, ada, LeaveReason.REMOVED, "lena", NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void records_attendance_on_a_day_the_participant_signed_up_for() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY))
+                .when(attend(ada, TUESDAY))
+                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, ada, TUESDAY, "lena", NOW));
+    }
+
+    @Test
+    void recording_the_same_attendance_twice_changes_nothing() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY), attended(ada, MONDAY))
+                .when(attend(ada, MONDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_attendance_on_a_day_the_participant_did_not_sign_up_for() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY))
+                .when(attend(ada, TUESDAY))
+                .expectException(InvalidDaysException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_attendance_of_someone_who_is_not_a_participant() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY), left(ada))
+                .when(attend(ada, MONDAY))
+                .expectException(NotAParticipantException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_sprint_restored_from_its_jackson_snapshot_decides_as_before() {
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID cyd = UUID.randomUUID();
+        Serializer serializer = Jackson3Serializer.builder().build();
+        List<SerializedObject<byte[]>> snapshot = new ArrayList<>();
+        fixture.given(announced(2), joined(ada, MONDAY, TUESDAY), attended(ada, MONDAY))
+                .when(signUp(bob, TUESDAY))
+                .expectState(sprint -> {
+                    snapshot.add(serializer.serialize(sprint, byte[].class));
+                    Sprint restored = serializer.deserialize(snapshot.getFirst());
+                    assertThat(serializer.serialize(restored, String.class).getData())
+                            .isEqualTo(serializer.serialize(sprint, String.class).getData());
+                });
+        Supplier<Sprint> restored = () -> serializer.deserialize(snapshot.getFirst());
+
+        new AggregateTestFixture<>(Sprint.class).givenState(restored)
+                .when(signUp(UUID.randomUUID(), TUESDAY))
+                .expectException(SprintFullException.class);
+        new AggregateTestFixture<>(Sprint.class).givenState(restored)
+                .when(signUp(cyd, MONDAY))
+                .expectEvents(new ParticipantSignedUp(SPRINT, CONFERENCE, cyd, List.of(MONDAY), "someone", NOW));
+        new AggregateTestFixture<>(Sprint.class).givenState(restored)
+                .when(signUp(ada, MONDAY))
+                .expectException(AlreadySignedUpException.class);
+        new AggregateTestFixture<>(Sprint.class).givenState(restored)
+                .when(attend(ada, MONDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        new AggregateTestFixture<>(Sprint.class).givenState(restored)
+                .when(attend(bob, TUESDAY))
+                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, bob, TUESDAY, "lena", NOW));
+    }
+
+    private static SprintMessages.AnnounceSprint announce(String project, int capacity, List<LocalDate> days) {
+        return new SprintMessages.AnnounceSprint(SPRINT, CONFERENCE, project, "Fix bugs", LEADER, capacity, days,
+                "olivia", NOW);
+    }
+
+    private static SprintAnnounced announced(int capacity) {
+        return new SprintAnnounced(SPRINT, CONFERENCE, "CPython", "Fix bugs", LEADER, capacity,
+                List.of(MONDAY, TUESDAY), "olivia", NOW);
+    }
+
+    private static SprintMessages.SignUpForSprint signUp(UUID attendee, LocalDate... days) {
+        return new SprintMessages.SignUpForSprint(SPRINT, attendee, List.of(days), "someone", NOW);
+    }
+
+    private static ParticipantSignedUp joined(UUID attendee, LocalDate... days) {
+        return new ParticipantSignedUp(SPRINT, CONFERENCE, attendee, List.of(days), "someone", NOW);
+    }
+
+    private static ParticipantLeft left(UUID attendee) {
+        return new ParticipantLeft(SPRINT, CONFERENCE, attendee, LeaveReason.WITHDREW, "someone", NOW);
+    }
+
+    private static SprintMessages.RecordAttendance attend(UUID attendee, LocalDate day) {
+        return new SprintMessages.RecordAttendance(SPRINT, attendee, day, "lena", NOW);
+    }
+
+    private static AttendanceRecorded attended(UUID attendee, LocalDate day) {
+        return new AttendanceRecorded(SPRINT, CONFERENCE, attendee, day, "lena", NOW);
+    }
+}
