@@ -24,6 +24,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.validation.ConstraintViolationException;
+
 /** The one place where exceptions become problem+json answers, chosen by exception type. */
 @RestControllerAdvice
 public class ProblemAdvice {
@@ -49,6 +51,15 @@ public class ProblemAdvice {
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
                         err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName(),
                         err.getDefaultMessage())))
+                .toList();
+        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid request parameters",
+                Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid request parameters",
                 Map.of("errors", errors));
@@ -121,6 +132,10 @@ public class ProblemAdvice {
         log.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "something went wrong on our side", Map.of());
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static String rootMessage(Throwable e) {

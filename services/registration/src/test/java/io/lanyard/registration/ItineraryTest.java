@@ -1,0 +1,82 @@
+package io.lanyard.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.kernel.events.dinners.DinnerTicketConfirmed;
+import io.lanyard.kernel.events.dinners.DinnerTicketHeld;
+import io.lanyard.kernel.events.sprints.SprintAnnounced;
+import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
+import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
+import io.lanyard.kernel.events.volunteering.ShiftScheduled;
+import io.lanyard.kernel.events.volunteering.VolunteerSignedUp;
+import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
+import io.lanyard.testsupport.ServiceTest;
+
+@ServiceTest(properties = "spring.config.name=registration")
+class ItineraryTest extends RegistrationTestSupport {
+
+    @Test
+    void the_itinerary_gathers_dinner_tickets_shifts_and_sprint_days_from_the_other_services() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 10);
+        String alice = attendeeToken("alice");
+        UUID attendee = UUID.fromString(register(alice, conference, ticketType, "Alice").json().get("id").asString());
+        String path = "/conferences/" + conference + "/attendees/" + attendee + "/itinerary";
+
+        Http.Response empty = http().get(path, alice);
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.json().get("dinnerTickets")).isEmpty();
+        assertThat(empty.json().get("shifts")).isEmpty();
+        assertThat(empty.json().get("sprints")).isEmpty();
+
+        UUID dinner = UUID.randomUUID();
+        UUID ticket = UUID.randomUUID();
+        UUID shift = UUID.randomUUID();
+        UUID sprint = UUID.randomUUID();
+        Instant now = Instant.now();
+        OffsetDateTime evening = OffsetDateTime.parse("2027-05-16T19:00:00-07:00");
+        RegistrationFeed.publish(new DinnerTicketHeld(UUID.randomUUID(), conference, now, dinner, ticket, attendee,
+                "Art Museum Dinner", evening, now.plusSeconds(900)));
+        RegistrationFeed.publish(new DinnerTicketConfirmed(UUID.randomUUID(), conference, now, dinner, ticket, attendee));
+        RegistrationFeed.publish(new ShiftScheduled(UUID.randomUUID(), conference, now, shift, "Bag stuffing",
+                "bag-stuffing", "Hall A", OffsetDateTime.parse("2027-05-14T17:00:00-07:00"),
+                OffsetDateTime.parse("2027-05-14T19:00:00-07:00"), 40));
+        RegistrationFeed.publish(new VolunteerSignedUp(UUID.randomUUID(), conference, now, shift, attendee));
+        List<LocalDate> days = List.of(LocalDate.of(2027, 5, 20), LocalDate.of(2027, 5, 21));
+        RegistrationFeed.publish(new SprintAnnounced(UUID.randomUUID(), conference, now, sprint, "CPython",
+                UUID.randomUUID(), days, 30));
+        RegistrationFeed.publish(new SprintParticipantJoined(UUID.randomUUID(), conference, now, sprint, attendee, days));
+        RegistrationFeed.publish(new SprintAttendanceRecorded(UUID.randomUUID(), conference, now, sprint, attendee,
+                days.getFirst()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var view = http().get(path, alice).json();
+            return view.get("dinnerTickets").size() == 1
+                    && "CONFIRMED".equals(view.get("dinnerTickets").get(0).get("status").asString())
+                    && view.get("shifts").size() == 1
+                    && view.get("sprints").size() == 1
+                    && view.get("sprints").get(0).get("attendedDays").size() == 1;
+        });
+        var view = http().get(path, organizer).json();
+        assertThat(view.get("dinnerTickets").get(0).get("dinnerName").asString()).isEqualTo("Art Museum Dinner");
+        assertThat(view.get("shifts").get(0).get("title").asString()).isEqualTo("Bag stuffing");
+        assertThat(view.get("sprints").get(0).get("project").asString()).isEqualTo("CPython");
+        assertThat(view.get("sprints").get(0).get("days")).hasSize(2);
+
+        assertThat(http().get(path, attendeeToken("mallory")).status()).isEqualTo(403);
+        assertThat(http().get("/conferences/" + conference + "/attendees/" + UUID.randomUUID() + "/itinerary", organizer)
+                .status()).isEqualTo(404);
+    }
+}
