@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import io.lanyard.platform.axon.AxonPlatformConfiguration;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.platform.web.Refusal;
@@ -17,17 +21,27 @@ import io.lanyard.platform.web.Refusal;
  * Sells a ticket of a type: tries the segments that still had seats, in random order so concurrent buyers spread
  * over the segments' locks. Sold out means every segment refused. After a sell-out the view shows no segment with
  * seats, and the refusal costs one indexed read and no command at all.
+ * <p>
+ * Several instances may share one database, each with its own aggregate cache. A cached segment that is behind the
+ * store cannot oversell (its append collides with the other instance's on the stream's sequence number, the unit
+ * of work rolls back and the cache entry goes), but it can refuse a seat another instance has just given back. So a
+ * refusal from a segment the committed view shows with seats is checked once more against the store.
  */
 @Service
 public class TicketSales {
 
+    private static final int MAX_ATTEMPTS_PER_SEGMENT = 3;
+
     private final Commands commands;
     private final TicketTypeView view;
+    private final Cache aggregateCache;
     private final Clock clock;
 
-    TicketSales(Commands commands, TicketTypeView view, Clock clock) {
+    TicketSales(Commands commands, TicketTypeView view,
+                @Qualifier(AxonPlatformConfiguration.AGGREGATE_CACHE) Cache aggregateCache, Clock clock) {
         this.commands = commands;
         this.view = view;
+        this.aggregateCache = aggregateCache;
         this.clock = clock;
     }
 
@@ -37,14 +51,29 @@ public class TicketSales {
         List<UUID> segments = new ArrayList<>(view.segmentsWithSeats(ticketTypeId));
         Collections.shuffle(segments, ThreadLocalRandom.current());
         for (UUID segment : segments) {
-            try {
-                commands.sendOrRefuse(new TicketMessages.SellSeat(segment, attendeeId, subject, name, email,
-                        clock.instant()));
+            if (sellFrom(segment, new TicketMessages.SellSeat(segment, attendeeId, subject, name, email,
+                    clock.instant()))) {
                 return;
-            } catch (SegmentSoldOutException e) {
-                // another buyer took this segment's last seat; try the next one
             }
         }
         throw new SoldOutException();
+    }
+
+    private boolean sellFrom(UUID segment, TicketMessages.SellSeat sale) throws Refusal {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_SEGMENT; attempt++) {
+            try {
+                commands.sendOrRefuse(sale);
+                return true;
+            } catch (SegmentSoldOutException e) {
+                if (attempt > 0) {
+                    return false;
+                }
+                // sold out in this instance's cache; look at the store once before moving on
+                aggregateCache.remove(segment.toString());
+            } catch (ConcurrencyException e) {
+                // another instance sold from this segment first; the rollback evicted our stale copy
+            }
+        }
+        return false;
     }
 }
