@@ -47,12 +47,12 @@ class TwoInstancesTest {
         Walkthrough walk = new Walkthrough(first);
         String organizer = walk.token("olivia", "ORGANIZER");
         UUID conference = walk.conference(organizer);
-        int quota = 60;
+        int quota = 100;
         UUID ticketType = walk.ticketType(organizer, conference, quota);
 
         List<Future<Http.Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-            for (int i = 0; i < 150; i++) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
+            for (int i = 0; i < 500; i++) {
                 Http http = (i % 2 == 0 ? first : second).http();
                 String token = walk.token("twin-" + i);
                 answers.add(pool.submit(() -> http.post("/conferences/" + conference + "/registrations", token,

@@ -1,7 +1,9 @@
 package io.lanyard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
+import io.lanyard.testsupport.TopicReader;
 
 @ServiceTest(properties = "spring.config.name=registration")
 class RegistrationHttpTest extends RegistrationTestSupport {
@@ -50,11 +54,11 @@ class RegistrationHttpTest extends RegistrationTestSupport {
     void the_quota_is_never_exceeded_under_concurrent_registrations() throws Exception {
         String organizer = organizerToken("olivia");
         UUID conference = createConference(organizer);
-        UUID ticketType = createTicketType(organizer, conference, 120);
+        UUID ticketType = createTicketType(organizer, conference, 100);
 
         List<Future<Http.Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(24)) {
-            for (int i = 0; i < 200; i++) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
+            for (int i = 0; i < 500; i++) {
                 String token = attendeeToken("rusher-" + i);
                 answers.add(pool.submit(() -> register(token, conference, ticketType, "Rusher")));
             }
@@ -71,11 +75,24 @@ class RegistrationHttpTest extends RegistrationTestSupport {
                 soldOut++;
             }
         }
-        assertThat(created).isEqualTo(120);
-        assertThat(soldOut).isEqualTo(80);
+        assertThat(created).isEqualTo(100);
+        assertThat(soldOut).isEqualTo(400);
         Http.Response tickets = http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer);
-        assertThat(tickets.json().get("sold").asInt()).isEqualTo(120);
+        assertThat(tickets.json().get("sold").asInt()).isEqualTo(100);
         assertThat(tickets.json().get("available").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                TopicReader.countRecords(EventCatalogue.REGISTRATION_TOPIC, conference.toString(),
+                        "registration.attendee-registered")).isEqualTo(100));
+    }
+
+    @Test
+    void a_quota_of_zero_is_sold_out_from_the_start() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 0);
+        Http.Response refused = register(attendeeToken("zed"), conference, ticketType, "Zed");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problem()).isEqualTo("sold-out");
     }
 
     @Test
@@ -110,7 +127,7 @@ class RegistrationHttpTest extends RegistrationTestSupport {
         assertThat(malformed.problem()).isEqualTo("malformed-request");
 
         Http.Response badQuota = http().post("/conferences/" + conference + "/ticket-types", organizer,
-                Map.of("name", "Free", "priceCents", -1, "currency", "usd", "quota", 0));
+                Map.of("name", "Free", "priceCents", -1, "currency", "usd", "quota", -1));
         assertThat(badQuota.status()).isEqualTo(400);
         assertThat(badQuota.body()).contains("priceCents").contains("currency").contains("quota");
 

@@ -32,7 +32,7 @@ class TicketTypeController {
 
     record NewTicketType(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) Long priceCents,
                          @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-                         @NotNull @Min(1) @Max(1_000_000) Integer quota) {
+                         @NotNull @Min(0) @Max(1_000_000) Integer quota) {
     }
 
     private final Commands commands;
