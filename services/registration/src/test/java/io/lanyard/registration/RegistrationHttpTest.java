@@ -173,6 +173,9 @@ class RegistrationHttpTest extends RegistrationTestSupport {
         Http.Response token = http().post("/dev/tokens", null, Map.of("subject", "alice", "roles", List.of("ORGANIZER")));
         assertThat(token.status()).isEqualTo(200);
         assertThat(createConference(token.json().get("token").asString())).isNotNull();
+        Http.Response apiDocs = http().get("/v3/api-docs", null);
+        assertThat(apiDocs.status()).isEqualTo(200);
+        assertThat(apiDocs.json().get("paths").has("/conferences/{conferenceId}/registrations")).isTrue();
         Http.Response health = http().get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
