@@ -5,12 +5,16 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.web.ProblemAdvice;
+import io.lanyard.platform.web.RequestSizeLimit;
 
 @AutoConfiguration
 public class PlatformConfiguration {
@@ -30,6 +34,16 @@ public class PlatformConfiguration {
     @Bean
     Commands commands(CommandGateway gateway) {
         return new Commands(gateway);
+    }
+
+    /** Ahead of security, so an oversized body is refused before anything parses it. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${lanyard.web.max-request-bytes:1048576}") long maxRequestBytes) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

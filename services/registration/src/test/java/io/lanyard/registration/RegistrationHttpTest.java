@@ -145,6 +145,11 @@ class RegistrationHttpTest extends RegistrationTestSupport {
         assertThat(unknownConference.status()).isEqualTo(404);
         assertThat(http().get("/conferences/not-a-uuid/ticket-types/" + ticketType, organizer).status()).isEqualTo(404);
 
+        Http.Response huge = http().post("/conferences/" + conference + "/registrations", attendeeToken("carol"),
+                "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
+
         Http.Response tickets = http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer);
         assertThat(tickets.json().get("sold").asInt()).isZero();
     }
