@@ -133,4 +133,15 @@ class SprintAnnouncementHttpTest extends SprintsTestSupport {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.problem()).isEqualTo("unauthenticated");
     }
+
+    @Test
+    void health_and_the_openapi_document_are_open() {
+        Http.Response apiDocs = http().get("/v3/api-docs", null);
+        assertThat(apiDocs.status()).isEqualTo(200);
+        assertThat(apiDocs.json().get("paths").has("/conferences/{conferenceId}/sprints/{sprintId}/participants"))
+                .isTrue();
+        Http.Response health = http().get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
 }

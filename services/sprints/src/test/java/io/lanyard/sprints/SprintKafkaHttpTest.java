@@ -1,0 +1,163 @@
+package io.lanyard.sprints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+
+import io.lanyard.kernel.events.EventCatalogue;
+import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.kernel.events.sprints.SprintAnnounced;
+import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
+import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
+import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
+import io.lanyard.platform.messaging.IntegrationEventCodec;
+import io.lanyard.testsupport.EmbeddedInfrastructure;
+import io.lanyard.testsupport.Http;
+import io.lanyard.sprints.sprint.AttendeeLocks;
+import io.lanyard.testsupport.ServiceTest;
+
+@ServiceTest(properties = "spring.config.name=sprints")
+class SprintKafkaHttpTest extends SprintsTestSupport {
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    AttendeeLocks locks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_cancelled_registration_leaves_every_sprint_of_the_conference() {
+        UUID conference = conference("olivia");
+        UUID lena = attendee(conference, "lena", "Lena Leader");
+        UUID cpython = announced(token("lena"), conference, lena, 5, MONDAY, TUESDAY);
+        UUID numpy = announced(token("lena"), conference, lena, 5, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        UUID bob = attendee(conference, "bob", "Bob");
+        signedUp(token("ada"), conference, cpython, ada, MONDAY, TUESDAY);
+        signedUp(token("ada"), conference, numpy, ada, TUESDAY);
+        signedUp(token("bob"), conference, cpython, bob, MONDAY);
+
+        cancelRegistration(conference, ada, "ada");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(participantsOn(token("lena"), conference, cpython, MONDAY)).isEqualTo(1);
+            assertThat(participantsOn(token("lena"), conference, cpython, TUESDAY)).isZero();
+            assertThat(participantsOn(token("lena"), conference, numpy, TUESDAY)).isZero();
+        });
+        Http.Response list = http().get(participants(conference, cpython), token("lena"));
+        assertThat(list.json().size()).isEqualTo(1);
+        assertThat(list.json().get(0).get("attendeeId").asString()).isEqualTo(bob.toString());
+        assertThat(signUp(token("ada"), conference, numpy, ada, TUESDAY).problem()).isEqualTo("not-registered");
+    }
+
+    /**
+     * A cancellation being applied (the replica updated, the sprints not yet searched) while a sign-up of the same
+     * attendee comes in: the sign-up waits for the attendee's lock, then sees the cancellation and is refused.
+     * Without the lock it would read the attendee as still registered and keep a place nobody will free.
+     */
+    @Test
+    void a_signup_racing_a_cancellation_waits_for_it_and_is_refused() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+
+        TransactionStatus cancellation = transactions.getTransaction(TransactionDefinition.withDefaults());
+        Future<Http.Response> answer;
+        try (ExecutorService client = Executors.newSingleThreadExecutor()) {
+            try {
+                attendees.cancelled(ada);
+                locks.lock(ada);
+                answer = client.submit(() -> signUp(token("ada"), conference, sprint, ada, MONDAY));
+                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                                select count(*) from pg_locks where locktype = 'advisory' and not granted""")
+                        .query(Long.class).single() > 0);
+                assertThat(answer).isNotDone();
+            } finally {
+                transactions.commit(cancellation);
+            }
+            Http.Response refused = answer.get();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.problem()).isEqualTo("not-registered");
+        }
+        assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isZero();
+    }
+
+    @Test
+    void sprint_facts_reach_lanyard_sprints_v1_for_the_itinerary() {
+        UUID conference = conference("olivia");
+        UUID lena = attendee(conference, "lena", "Lena Leader");
+        UUID sprint = announced(token("lena"), conference, lena, 5, MONDAY, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        signedUp(token("ada"), conference, sprint, ada, TUESDAY, MONDAY);
+        assertThat(http().post(participants(conference, sprint) + "/" + ada + "/attendance", token("lena"),
+                Map.of("day", MONDAY)).status()).isEqualTo(204);
+        assertThat(http().delete(participants(conference, sprint) + "/" + ada, token("ada")).status()).isEqualTo(204);
+
+        List<IntegrationEvent> published = new ArrayList<>();
+        IntegrationEventCodec codec = new IntegrationEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "sprints-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(EventCatalogue.SPRINTS_TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(conference.toString())) {
+                        published.add(codec.decode(record.value()));
+                    }
+                }
+                return published.size() >= 4;
+            });
+        }
+
+        LocalDate monday = LocalDate.parse(MONDAY);
+        LocalDate tuesday = LocalDate.parse(TUESDAY);
+        assertThat(published).hasSize(4);
+        assertThat(published.get(0)).isInstanceOfSatisfying(SprintAnnounced.class, e -> {
+            assertThat(e.sprintId()).isEqualTo(sprint);
+            assertThat(e.project()).isEqualTo("CPython");
+            assertThat(e.leaderAttendeeId()).isEqualTo(lena);
+            assertThat(e.days()).containsExactly(monday, tuesday);
+            assertThat(e.capacity()).isEqualTo(5);
+        });
+        assertThat(published.get(1)).isInstanceOfSatisfying(SprintParticipantJoined.class, e -> {
+            assertThat(e.sprintId()).isEqualTo(sprint);
+            assertThat(e.attendeeId()).isEqualTo(ada);
+            assertThat(e.days()).containsExactly(monday, tuesday);
+        });
+        assertThat(published.get(2)).isInstanceOfSatisfying(SprintAttendanceRecorded.class, e -> {
+            assertThat(e.attendeeId()).isEqualTo(ada);
+            assertThat(e.day()).isEqualTo(monday);
+        });
+        assertThat(published.get(3)).isInstanceOfSatisfying(SprintParticipantLeft.class,
+                e -> assertThat(e.attendeeId()).isEqualTo(ada));
+        assertThat(published).allSatisfy(e -> assertThat(e.conferenceId()).isEqualTo(conference));
+        assertThat(published.stream().map(IntegrationEvent::eventId).distinct()).hasSize(4);
+    }
+}
