@@ -22,10 +22,12 @@ public class Attendees {
 
     private final JdbcClient jdbc;
     private final Organizers organizers;
+    private final ReplicationCatchUp catchUp;
 
-    public Attendees(JdbcClient jdbc, Organizers organizers) {
+    public Attendees(JdbcClient jdbc, Organizers organizers, ReplicationCatchUp catchUp) {
         this.jdbc = jdbc;
         this.organizers = organizers;
+        this.catchUp = catchUp;
     }
 
     public void registered(UUID attendeeId, UUID conferenceId, String subject, String name) {
@@ -57,6 +59,7 @@ public class Attendees {
     public KnownAttendee requireActingFor(UUID conferenceId, UUID attendeeId, Caller caller)
             throws NotRegisteredException {
         organizers.requireConference(conferenceId);
+        catchUp.until(() -> find(conferenceId, attendeeId).isPresent());
         Optional<KnownAttendee> known = find(conferenceId, attendeeId);
         boolean organizer = organizers.isOrganizer(conferenceId, caller.subject());
         if (known.isPresent() && !organizer && !known.get().subject().equals(caller.subject())) {

@@ -1,5 +1,8 @@
 package io.lanyard.platform.directory;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,14 +15,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AutoConfiguration
 public class DirectoryConfiguration {
 
+    /**
+     * A client that registers and at once asks another service about that registration may be a few milliseconds
+     * ahead of Kafka. Before a replicating service answers "unknown conference" or "unknown attendee" it gives
+     * replication a moment to catch up; the owner of the data answers at once.
+     */
     @Bean
-    Organizers organizers(JdbcClient jdbc) {
-        return new Organizers(jdbc);
+    ReplicationCatchUp replicationCatchUp(
+            @Value("${lanyard.directory.replicate:true}") boolean replicate,
+            @Value("${lanyard.directory.catch-up:2s}") Duration catchUp) {
+        return new ReplicationCatchUp(replicate ? catchUp : Duration.ZERO);
     }
 
     @Bean
-    Attendees attendees(JdbcClient jdbc, Organizers organizers) {
-        return new Attendees(jdbc, organizers);
+    Organizers organizers(JdbcClient jdbc, ReplicationCatchUp catchUp) {
+        return new Organizers(jdbc, catchUp);
+    }
+
+    @Bean
+    Attendees attendees(JdbcClient jdbc, Organizers organizers, ReplicationCatchUp catchUp) {
+        return new Attendees(jdbc, organizers, catchUp);
     }
 
     @Bean

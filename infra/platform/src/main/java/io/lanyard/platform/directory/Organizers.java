@@ -15,9 +15,11 @@ import io.lanyard.platform.web.NotFoundException;
 public class Organizers {
 
     private final JdbcClient jdbc;
+    private final ReplicationCatchUp catchUp;
 
-    public Organizers(JdbcClient jdbc) {
+    public Organizers(JdbcClient jdbc, ReplicationCatchUp catchUp) {
         this.jdbc = jdbc;
+        this.catchUp = catchUp;
     }
 
     public void conferenceCreated(UUID conferenceId, String name, String timeZone, String organizer) {
@@ -54,7 +56,7 @@ public class Organizers {
     }
 
     public void requireConference(UUID conferenceId) {
-        if (!conferenceExists(conferenceId)) {
+        if (!catchUp.until(() -> conferenceExists(conferenceId))) {
             throw new NotFoundException("conference", conferenceId);
         }
     }
