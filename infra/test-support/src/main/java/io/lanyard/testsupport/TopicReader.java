@@ -2,8 +2,10 @@ package io.lanyard.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,8 +24,12 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /** Records on the topic with the given key and integration-event type, as of now. */
-    public static long countRecords(String topic, String key, String type) {
+    /**
+     * Distinct events (by event id) on the topic with the given key and integration-event type, as of now. Kafka
+     * delivery is at least once, so a record may legitimately appear twice; what must not happen is a missing or
+     * an invented event.
+     */
+    public static long countEvents(String topic, String key, String type) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID(),
@@ -35,17 +41,18 @@ public final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long count = 0;
+            Set<String> eventIds = new HashSet<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Header header = record.headers().lastHeader(IntegrationEventPublisher.TYPE_HEADER);
                     if (key.equals(record.key()) && header != null
                             && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
-                        count++;
+                        eventIds.add(new String(record.headers().lastHeader(IntegrationEventPublisher.EVENT_ID_HEADER)
+                                .value(), StandardCharsets.UTF_8));
                     }
                 }
             }
-            return count;
+            return eventIds.size();
         }
     }
 }
