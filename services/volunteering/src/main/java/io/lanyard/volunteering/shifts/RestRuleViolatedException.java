@@ -1,0 +1,11 @@
+package io.lanyard.volunteering.shifts;
+
+import io.lanyard.platform.web.Refusal;
+
+/** Both working-time rules of the volunteer policy, minimum rest and maximum hours per day, refuse with this slug. */
+class RestRuleViolatedException extends Refusal {
+
+    RestRuleViolatedException(String detail) {
+        super("rest-rule-violated", detail);
+    }
+}

@@ -1,0 +1,102 @@
+package io.lanyard.volunteering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
+import io.lanyard.testsupport.ServiceTestSupport;
+
+/** What volunteering's HTTP tests share: shifts put on the board and volunteers signed up through the API. */
+abstract class VolunteeringTestSupport extends ServiceTestSupport {
+
+    static final ZoneOffset PDT = ZoneOffset.ofHours(-7);
+
+    /** A volunteer known to the service, with the token they call with. */
+    record Volunteer(UUID id, String subject, String token) {
+    }
+
+    /** An evening a few weeks ahead, at {@code hour} o'clock Pacific time: far enough that no shift has started. */
+    static OffsetDateTime evening(int daysAhead, int hour) {
+        return OffsetDateTime.now(PDT).truncatedTo(ChronoUnit.DAYS).plusDays(21 + daysAhead).withHour(hour);
+    }
+
+    Volunteer volunteer(UUID conferenceId, String subject) {
+        return new Volunteer(attendee(conferenceId, subject, subject), subject, token(subject));
+    }
+
+    /** Registers many volunteers at once and waits for them together. */
+    List<Volunteer> volunteers(UUID conferenceId, String prefix, int count) {
+        List<Volunteer> volunteers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String subject = prefix + "-" + i;
+            UUID id = RegistrationFeed.attendeeRegistered(conferenceId, subject, subject);
+            volunteers.add(new Volunteer(id, subject, token(subject)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> volunteers.stream()
+                .allMatch(v -> attendees.find(conferenceId, v.id()).isPresent()));
+        return volunteers;
+    }
+
+    Map<String, Object> shiftBody(String title, OffsetDateTime startsAt, Duration length, int capacity) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("task", "bag-stuffing");
+        body.put("location", "Hall A");
+        body.put("startsAt", startsAt.toString());
+        body.put("endsAt", startsAt.plus(length).toString());
+        body.put("capacity", capacity);
+        return body;
+    }
+
+    UUID scheduleShift(String organizerToken, UUID conferenceId, String title, OffsetDateTime startsAt,
+                       Duration length, int capacity) {
+        Http.Response response = http().post("/conferences/" + conferenceId + "/shifts", organizerToken,
+                shiftBody(title, startsAt, length, capacity));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
+    }
+
+    Http.Response signUp(String token, UUID conferenceId, UUID shiftId, UUID attendeeId) {
+        return http().post("/conferences/" + conferenceId + "/shifts/" + shiftId + "/volunteers", token,
+                Map.of("attendeeId", attendeeId.toString()));
+    }
+
+    Http.Response signUp(Volunteer volunteer, UUID conferenceId, UUID shiftId) {
+        return signUp(volunteer.token(), conferenceId, shiftId, volunteer.id());
+    }
+
+    Http.Response recordAttendance(String organizerToken, UUID conferenceId, UUID shiftId, UUID attendeeId,
+                                   String status) {
+        return http().post("/conferences/" + conferenceId + "/shifts/" + shiftId + "/volunteers/" + attendeeId
+                + "/attendance", organizerToken, Map.of("status", status));
+    }
+
+    Http.Response board(String token, UUID conferenceId) {
+        return http().get("/conferences/" + conferenceId + "/shifts", token);
+    }
+
+    Http.Response page(String token, UUID conferenceId, UUID attendeeId) {
+        return http().get("/conferences/" + conferenceId + "/volunteers/" + attendeeId, token);
+    }
+
+    /** The shift's entry on the board as {@code [capacity, signedUp, free]}. */
+    List<Integer> places(String token, UUID conferenceId, UUID shiftId) {
+        for (var entry : board(token, conferenceId).json()) {
+            if (entry.get("id").asString().equals(shiftId.toString())) {
+                return List.of(entry.get("capacity").asInt(), entry.get("signedUp").asInt(), entry.get("free").asInt());
+            }
+        }
+        throw new AssertionError("shift " + shiftId + " is not on the board");
+    }
+}
