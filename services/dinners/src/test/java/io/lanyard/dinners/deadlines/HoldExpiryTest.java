@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.lanyard.dinners.DinnersApplication;
+import io.lanyard.dinners.PublishedEvents;
+import io.lanyard.kernel.events.dinners.DinnerTicketExpired;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.DevTokens;
@@ -37,9 +39,13 @@ class HoldExpiryTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private ConfigurableApplicationContext service;
+    private PublishedEvents published;
 
     @AfterEach
     void stopService() {
+        if (published != null) {
+            published.close();
+        }
         if (service != null) {
             service.close();
         }
@@ -55,6 +61,7 @@ class HoldExpiryTest {
         UUID bob = dinners.attendee(conference, "bob");
         UUID carol = dinners.attendee(conference, "carol");
 
+        published = new PublishedEvents();
         Http.Response held = dinners.request(conference, dinner, alice, "alice");
         assertThat(held.json().get("status").asString()).isEqualTo("HELD");
         String alices = held.json().get("id").asString();
@@ -77,6 +84,9 @@ class HoldExpiryTest {
         Http.Response seats = dinners.dinner(conference, dinner);
         assertThat(seats.json().get("held").asInt()).isEqualTo(1);
         assertThat(seats.json().get("waitlisted").asInt()).isZero();
+
+        published.awaitUntil(events -> events.stream().anyMatch(e ->
+                e instanceof DinnerTicketExpired expired && expired.ticketId().toString().equals(alices)));
     }
 
     @Test
