@@ -78,10 +78,11 @@ class Shift {
         if (volunteers.contains(attendeeId)) {
             return Optional.of(new AlreadySignedUpException());
         }
-        if (volunteers.size() >= capacity) {
-            return Optional.of(new ShiftFullException(capacity));
-        }
         return Optional.empty();
+    }
+
+    Optional<Refusal> refusalWhenFull() {
+        return volunteers.size() >= capacity ? Optional.of(new ShiftFullException(capacity)) : Optional.empty();
     }
 
     void signUp(UUID attendeeId, String signedUpBy) {

@@ -39,8 +39,11 @@ class ShiftDesk {
         ShiftTimes times = shift.invoke(Shift::times);
         VolunteerRules rules = policies.rulesFor(command.conferenceId());
         ZoneId dayZone = rules.dayZone() != null ? rules.dayZone() : shift.invoke(Shift::offset);
+        // What the volunteer cannot do at all comes before the shift being full: someone already busy that
+        // evening learns that, not that a table they could not take anyway has no place left.
         Optional<Refusal> refusal = shift.invoke(s -> s.refusalToSignUp(command.attendeeId(), command.at()))
-                .or(() -> schedule.invoke(s -> s.refusalToBook(command.attendeeId(), times, rules, dayZone)));
+                .or(() -> schedule.invoke(s -> s.refusalToBook(command.attendeeId(), times, rules, dayZone)))
+                .or(() -> shift.invoke(Shift::refusalWhenFull));
         if (refusal.isPresent()) {
             throw refusal.get();
         }

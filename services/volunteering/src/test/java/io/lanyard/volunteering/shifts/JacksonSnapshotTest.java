@@ -50,8 +50,9 @@ class JacksonSnapshotTest {
                 .expectState(shift -> {
                     Shift restored = roundTrip(shift);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(shift);
-                    assertThat(restored.refusalToSignUp(UUID.randomUUID(), STARTS.minusSeconds(60)))
-                            .containsInstanceOf(ShiftFullException.class);
+                    assertThat(restored.refusalWhenFull()).containsInstanceOf(ShiftFullException.class);
+                    assertThat(restored.refusalToSignUp(ALICE, STARTS.minusSeconds(60)))
+                            .containsInstanceOf(AlreadySignedUpException.class);
                     assertThat(restored.offset()).isEqualTo(ZoneOffset.ofHours(-7));
                 });
     }

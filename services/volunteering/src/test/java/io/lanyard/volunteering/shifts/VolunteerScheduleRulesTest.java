@@ -96,6 +96,19 @@ class VolunteerScheduleRulesTest {
     }
 
     @Test
+    void an_overlap_is_the_answer_even_when_the_other_shift_is_full() {
+        UUID tableOne = shift("2027-05-13T17:00:00", 2);
+        UUID fullTable = shift("2027-05-13T17:00:00", 2);
+        for (int i = 0; i < 10; i++) {
+            shifts.given(fullTable, new VolunteerSignedUp(fullTable, CONFERENCE, UUID.randomUUID(), "someone"));
+        }
+        fixture.given(held(tableOne))
+                .when(signUp(fullTable))
+                .expectException(OverlappingShiftException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void allows_back_to_back_shifts_when_no_rest_is_required() {
         UUID afternoon = shift("2027-05-13T15:00:00", 2);
         UUID evening = shift("2027-05-13T17:00:00", 2);

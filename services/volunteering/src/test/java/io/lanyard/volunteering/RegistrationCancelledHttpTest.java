@@ -1,0 +1,62 @@
+package io.lanyard.volunteering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.testsupport.RegistrationFeed;
+import io.lanyard.testsupport.ServiceTest;
+
+/** Registration's {@code AttendeeCancelled}, arriving through Kafka, gives a cancelled volunteer's places back. */
+@ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
+class RegistrationCancelledHttpTest extends VolunteeringTestSupport {
+
+    @Test
+    void a_cancelled_registration_frees_every_place_the_volunteer_held() {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID bagStuffing = scheduleShift(olivia, conference, "Bag stuffing", evening(0, 17), Duration.ofHours(2), 2);
+        UUID desk = scheduleShift(olivia, conference, "Registration desk", evening(1, 8), Duration.ofHours(4), 2);
+        Volunteer alice = volunteer(conference, "alice");
+        Volunteer bob = volunteer(conference, "bob");
+        Volunteer carol = volunteer(conference, "carol");
+        assertThat(signUp(alice, conference, bagStuffing).status()).isEqualTo(201);
+        assertThat(signUp(alice, conference, desk).status()).isEqualTo(201);
+        assertThat(signUp(bob, conference, bagStuffing).status()).isEqualTo(201);
+        assertThat(signUp(carol, conference, bagStuffing).problem()).isEqualTo("shift-full");
+
+        cancelRegistration(conference, alice.id(), alice.subject());
+
+        assertThat(places(olivia, conference, bagStuffing)).containsExactly(2, 1, 1);
+        assertThat(places(olivia, conference, desk)).containsExactly(2, 0, 2);
+        assertThat(page(olivia, conference, alice.id()).json().get("shifts").size()).isZero();
+        assertThat(signUp(carol, conference, bagStuffing).status()).isEqualTo(201);
+        assertThat(signUp(olivia, conference, desk, alice.id()).problem()).isEqualTo("not-registered");
+    }
+
+    @Test
+    void a_shift_that_had_started_before_the_cancellation_keeps_the_volunteer() {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        OffsetDateTime firstStart = evening(0, 9);
+        UUID first = scheduleShift(olivia, conference, "Registration desk", firstStart, Duration.ofHours(2), 5);
+        UUID second = scheduleShift(olivia, conference, "Swag table", evening(1, 9), Duration.ofHours(2), 5);
+        Volunteer alice = volunteer(conference, "alice");
+        assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
+        assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
+
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference,
+                firstStart.plusHours(1).toInstant(), alice.id(), alice.subject()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conference, alice.id()).map(a -> !a.active()).orElse(false));
+
+        assertThat(places(olivia, conference, first)).containsExactly(5, 1, 4);
+        assertThat(places(olivia, conference, second)).containsExactly(5, 0, 5);
+    }
+}
