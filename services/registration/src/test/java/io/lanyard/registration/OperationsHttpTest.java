@@ -1,10 +1,14 @@
 package io.lanyard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -61,5 +65,44 @@ class OperationsHttpTest extends RegistrationTestSupport {
         } finally {
             kafka.destroy();
         }
+    }
+
+    @Test
+    void prometheus_shows_commands_processor_lag_dead_letters_and_consumer_lag() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 5);
+        String attendee = register(attendeeToken("mia"), conference, ticketType, "Mia").json().get("id").asString();
+        String checkIn = "/conferences/" + conference + "/registrations/" + attendee + "/check-in";
+        assertThat(http().post(checkIn, organizer, null).status()).isEqualTo(204);
+        assertThat(http().post(checkIn, organizer, null).status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = http().get("/actuator/prometheus", null).body();
+            assertThat(metrics)
+                    .contains("lanyard_commands_seconds_count{command=\"CreateConference\",outcome=\"success\"}")
+                    .contains("lanyard_commands_seconds_count{command=\"CheckIn\",outcome=\"refused\"}")
+                    .contains("lanyard_events_handled_seconds_count{event=\"AttendeeRegistered\",outcome=\"success\","
+                            + "processor=\"registration-view\"}")
+                    .containsPattern("(?m)^lanyard_dead_letters(\\{[^}]*})? \\d")
+                    .containsPattern("(?m)^lanyard_kafka_consumer_lag\\{[^}]*topic=\"lanyard.dinners.v1\"[^}]*} \\d")
+                    .containsPattern("(?m)^lanyard_kafka_consumer_group_lag\\{group=\"registration\"} \\d");
+            long head = value(metrics, "(?m)^lanyard_eventstore_head(?:\\{[^}]*})? (\\S+)");
+            assertThat(head).isPositive();
+            Matcher lag = Pattern.compile("(?m)^lanyard_processor_lag\\{processor=\"integration-publisher\",segment=\"\\d+\"} (\\S+)")
+                    .matcher(metrics);
+            int segments = 0;
+            while (lag.find()) {
+                segments++;
+                assertThat(Double.parseDouble(lag.group(1))).isBetween(0.0, (double) head + 1);
+            }
+            assertThat(segments).isPositive();
+        });
+    }
+
+    private static long value(String metrics, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(metrics);
+        assertThat(matcher.find()).as(pattern).isTrue();
+        return (long) Double.parseDouble(matcher.group(1));
     }
 }

@@ -3,13 +3,10 @@ package io.lanyard.platform.observability;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,16 +25,15 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     private record Answer(Health health, Instant at) {
     }
 
-    private final KafkaBackboneProperties kafka;
-    private final Duration timeout;
+    private final String bootstrapServers;
+    private final LazyAdmin admin;
     private final Duration cacheFor;
     private final Clock clock;
-    private Admin admin;
     private volatile Answer last;
 
     public KafkaHealthIndicator(KafkaBackboneProperties kafka, ObservabilityProperties properties, Clock clock) {
-        this.kafka = kafka;
-        this.timeout = properties.kafkaHealthTimeout();
+        this.bootstrapServers = kafka.bootstrapServers();
+        this.admin = new LazyAdmin(kafka.bootstrapServers(), properties.kafkaHealthTimeout());
         this.cacheFor = properties.kafkaHealthCacheFor();
         this.clock = clock;
     }
@@ -62,9 +58,9 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     }
 
     private Health ask() {
+        int timeoutMs = admin.timeoutMs();
         try {
-            int timeoutMs = (int) timeout.toMillis();
-            DescribeClusterResult cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs));
+            DescribeClusterResult cluster = admin.get().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs));
             int brokers = cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
             String clusterId = cluster.clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
             return Health.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers).build();
@@ -72,29 +68,14 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             Thread.currentThread().interrupt();
             return Health.down(e).build();
         } catch (ExecutionException e) {
-            return Health.down(e.getCause()).withDetail("bootstrapServers", kafka.bootstrapServers()).build();
+            return Health.down(e.getCause()).withDetail("bootstrapServers", bootstrapServers).build();
         } catch (TimeoutException | RuntimeException e) {
-            return Health.down(e).withDetail("bootstrapServers", kafka.bootstrapServers()).build();
+            return Health.down(e).withDetail("bootstrapServers", bootstrapServers).build();
         }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            int timeoutMs = (int) timeout.toMillis();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
-        }
-        return admin;
     }
 
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-            admin = null;
-        }
+    public void destroy() {
+        admin.close();
     }
 }
