@@ -30,6 +30,7 @@ import io.lanyard.dinners.seating.DinnerMessages.ScheduleDinner;
 import io.lanyard.dinners.seating.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.DinnerMessages.WithdrawCancelledAttendee;
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
+import io.lanyard.platform.web.Refusal;
 
 /**
  * A dinner's seats and every ticket asked for it: the consistency boundary of {@code held + sold <= seats}, of the
@@ -98,7 +99,7 @@ class Dinner {
 
     /** A repeated payment callback with the same reference is answered again, not refused. */
     @CommandHandler
-    TicketStatus handle(PayForTicket command) throws Exception {
+    TicketStatus handle(PayForTicket command) throws Refusal {
         Ticket ticket = ticket(command.ticketId());
         switch (ticket.status()) {
             case CONFIRMED -> {
@@ -124,7 +125,7 @@ class Dinner {
 
     /** Cancelling a ticket that is no longer live changes nothing, so a repeated DELETE is harmless. */
     @CommandHandler
-    void handle(CancelTicket command, DinnersProperties settings, DeadlineManager deadlines) throws Exception {
+    void handle(CancelTicket command, DinnersProperties settings, DeadlineManager deadlines) throws Refusal {
         Ticket ticket = ticket(command.ticketId());
         if (!ticket.status().live()) {
             return;

@@ -53,7 +53,7 @@ class HoldExpiryTest {
 
     @Test
     void an_unpaid_hold_expires_on_time_and_the_seat_goes_to_the_first_waitlisted_request() {
-        service = start(Duration.ofSeconds(3));
+        service = start(Duration.ofSeconds(5));
         Dinners dinners = new Dinners(service);
         UUID conference = dinners.conference();
         UUID dinner = dinners.createDinner(conference, 1);

@@ -202,6 +202,10 @@ class TicketHttpTest extends DinnersTestSupport {
         assertThat(seats.json().get("available").asInt()).isZero();
 
         assertThat(pay(token("alice"), conference, dinner, id).status()).as("a repeated callback").isEqualTo(200);
+        Http.Response otherReference = http().post(tickets(conference, dinner) + "/" + id + "/payment",
+                token("alice"), Map.of("paymentReference", "a second payment"));
+        assertThat(otherReference.status()).isEqualTo(409);
+        assertThat(otherReference.problem()).isEqualTo("already-paid");
         Http.Response notHeld = pay(token("bob"), conference, dinner, waiting);
         assertThat(notHeld.status()).isEqualTo(409);
         assertThat(notHeld.problem()).isEqualTo("ticket-not-held");
@@ -256,6 +260,7 @@ class TicketHttpTest extends DinnersTestSupport {
         assertThat(dinner(organizer, conference, dinner).json().get("sold").asInt()).isZero();
         Http.Response payAgain = pay(token("alice"), conference, dinner, id);
         assertThat(payAgain.status()).isEqualTo(409);
+        assertThat(payAgain.problem()).isEqualTo("ticket-cancelled");
     }
 
     @Test
