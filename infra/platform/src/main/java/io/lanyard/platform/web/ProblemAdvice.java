@@ -1,16 +1,22 @@
 package io.lanyard.platform.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -128,10 +134,25 @@ public class ProblemAdvice {
             if (t instanceof InvalidRequestException invalid) {
                 return invalidRequest(invalid);
             }
+            if (isUnavailable(t)) {
+                log.warn("Answering 503, a dependency is unavailable: {}", t.toString());
+                return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "the service cannot reach its database right now; try again shortly", Map.of());
+            }
         }
         log.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "something went wrong on our side", Map.of());
+    }
+
+    /** The database is down or out of connections: nothing the caller did, and worth a retry later. */
+    private static boolean isUnavailable(Throwable t) {
+        return t instanceof DataAccessResourceFailureException
+                || t instanceof CannotCreateTransactionException
+                || t instanceof TransientDataAccessResourceException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 
     private static String leaf(String path) {
