@@ -1,7 +1,7 @@
 package io.lanyard.devstack;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,20 +15,37 @@ record RunningService(ConfigurableApplicationContext context) implements AutoClo
 
     static RunningService start(Supplier<SpringApplicationBuilder> application, String instance,
                                 String kafkaBootstrap, Class<?>... extraSources) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + EmbeddedInfrastructure.databaseUrl(instance),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--lanyard.kafka.bootstrap-servers=" + kafkaBootstrap,
-                "--lanyard.kafka.group-id=" + instance,
-                "--lanyard.kafka.delivery-timeout=3s",
-                "--lanyard.kafka.reconnect-delay=500ms"));
+        return start(application, instance, kafkaBootstrap, extraSources, new String[0]);
+    }
+
+    /** With property overrides, so a test can point the service elsewhere (its own PostgreSQL, say). */
+    static RunningService startWith(Supplier<SpringApplicationBuilder> application, String instance,
+                                    String kafkaBootstrap, String... overrides) {
+        return start(application, instance, kafkaBootstrap, new Class<?>[0], overrides);
+    }
+
+    private static RunningService start(Supplier<SpringApplicationBuilder> application, String instance,
+                                        String kafkaBootstrap, Class<?>[] extraSources, String[] overrides) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
+        properties.put("lanyard.kafka.bootstrap-servers", kafkaBootstrap);
+        properties.put("lanyard.kafka.group-id", instance);
+        properties.put("lanyard.kafka.delivery-timeout", "3s");
+        properties.put("lanyard.kafka.reconnect-delay", "500ms");
+        for (String override : overrides) {
+            String[] pair = override.replaceFirst("^--", "").split("=", 2);
+            properties.put(pair[0], pair[1]);
+        }
+        properties.computeIfAbsent("spring.datasource.url", key -> EmbeddedInfrastructure.databaseUrl(instance));
         SpringApplicationBuilder builder = application.get().profiles("dev");
         if (extraSources.length > 0) {
             builder.sources(extraSources);
         }
-        return new RunningService(builder.run(args.toArray(String[]::new)));
+        return new RunningService(builder.run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new)));
     }
 
     Http http() {
