@@ -13,6 +13,7 @@ import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
 import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.tracing.TraceContexts;
 import io.lanyard.platform.web.ProblemAdvice;
 import io.lanyard.platform.web.RequestSizeLimit;
 
@@ -32,8 +33,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    Commands commands(CommandGateway gateway) {
-        return new Commands(gateway);
+    Commands commands(CommandGateway gateway, TraceContexts traces) {
+        return new Commands(gateway, traces);
     }
 
     /** Ahead of security, so an oversized body is refused before anything parses it. */

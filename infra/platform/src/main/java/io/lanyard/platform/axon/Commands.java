@@ -9,18 +9,26 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.lanyard.platform.tracing.TraceContexts;
 import io.lanyard.platform.web.Refusal;
 
 /**
- * Sends a command and waits for it, carrying the caller's trace context into the command's metadata so that the
- * events it causes, and the Kafka records made from them, belong to the same trace.
+ * Sends a command and waits for it, carrying the trace context into the command's metadata so that the events it
+ * causes, and the Kafka records made from them, belong to the same trace: the span in scope (the HTTP request's
+ * server span, itself a child of an incoming {@code traceparent}), or with tracing off the caller's header as is.
  */
 public class Commands {
 
     private final CommandGateway gateway;
+    private final TraceContexts traces;
 
     public Commands(CommandGateway gateway) {
+        this(gateway, TraceContexts.disabled());
+    }
+
+    public Commands(CommandGateway gateway, TraceContexts traces) {
         this.gateway = gateway;
+        this.traces = traces;
     }
 
     public <R> R send(Object command) {
@@ -39,7 +47,11 @@ public class Commands {
         }
     }
 
-    private static MetaData traceMetaData() {
+    private MetaData traceMetaData() {
+        String current = traces.current().orElse(null);
+        if (current != null) {
+            return MetaData.from(Map.of(TraceHeaders.TRACEPARENT, current));
+        }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
             String traceparent = servlet.getRequest().getHeader(TraceHeaders.TRACEPARENT);

@@ -1,5 +1,6 @@
 package io.lanyard.platform.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -17,11 +19,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 
 import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.platform.tracing.TraceContexts;
+import io.micrometer.tracing.Span;
 
 /**
  * Polls the subscribed topics and applies each record through the dispatcher. Offsets are committed only after a
  * batch took effect or was parked; when something unexpected happens (the database is down, say) the consumer is
  * closed without committing and reopened after a pause, so the records come again and the inbox drops repeats.
+ * Each record is applied in a consumer span that continues the trace named by its {@code traceparent} header.
  */
 public class IntegrationEventConsumer implements SmartLifecycle {
 
@@ -31,16 +36,18 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     private final IntegrationEventCodec codec;
     private final IntegrationEventDispatcher dispatcher;
     private final DeadLetters deadLetters;
+    private final TraceContexts traces;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
-                             IntegrationEventDispatcher dispatcher, DeadLetters deadLetters) {
+                             IntegrationEventDispatcher dispatcher, DeadLetters deadLetters, TraceContexts traces) {
         this.properties = properties;
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @Override
@@ -100,6 +107,18 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     }
 
     void apply(ConsumerRecord<String, byte[]> record) {
+        String traceparent = header(record, IntegrationEventPublisher.TRACEPARENT_HEADER);
+        traces.inSpan("process " + record.topic(), Span.Kind.CONSUMER, traceparent,
+                Map.of("messaging.destination.name", record.topic(),
+                        "messaging.kafka.partition", Integer.toString(record.partition()),
+                        "messaging.kafka.offset", Long.toString(record.offset())),
+                () -> {
+                    applyInSpan(record);
+                    return null;
+                });
+    }
+
+    private void applyInSpan(ConsumerRecord<String, byte[]> record) {
         IntegrationEvent event;
         try {
             event = codec.decode(record.value());
@@ -115,7 +134,15 @@ public class IntegrationEventConsumer implements SmartLifecycle {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.warn("Parking {}-{}@{}: reaction failed", record.topic(), record.partition(), record.offset(), cause);
             deadLetters.park(record, ParkingReason.HANDLER_FAILED, cause.toString());
+            return;
         }
+        log.debug("Consumed {} {} from {}-{}@{}", header(record, IntegrationEventPublisher.TYPE_HEADER),
+                event.eventId(), record.topic(), record.partition(), record.offset());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {

@@ -24,6 +24,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.platform.tracing.TraceContexts;
+import io.micrometer.tracing.Span;
 
 /**
  * Sends integration events with an idempotent, {@code acks=all} producer. Inside a unit of work the sends of a
@@ -40,21 +42,43 @@ public class IntegrationEventPublisher implements DisposableBean {
 
     private final KafkaBackboneProperties properties;
     private final IntegrationEventCodec codec;
+    private final TraceContexts traces;
     private KafkaProducer<String, byte[]> producer;
 
     public IntegrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec) {
-        this.properties = properties;
-        this.codec = codec;
+        this(properties, codec, TraceContexts.disabled());
     }
 
+    public IntegrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                                     TraceContexts traces) {
+        this.properties = properties;
+        this.codec = codec;
+        this.traces = traces;
+    }
+
+    /**
+     * Sends the event in a producer span that continues the trace of the command behind it ({@code traceparent}
+     * from the domain event's metadata); the record's {@code traceparent} header names that span, so the consumer's
+     * span is its child.
+     */
     public void publish(String key, IntegrationEvent event, String traceparent) {
         EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
+        traces.inSpan("publish " + entry.type(), Span.Kind.PRODUCER, traceparent,
+                Map.of("messaging.destination.name", entry.topic(), "lanyard.event.id", event.eventId().toString()),
+                () -> {
+                    send(key, event, entry, traces.current().orElse(traceparent));
+                    return null;
+                });
+    }
+
+    private void send(String key, IntegrationEvent event, EventCatalogue.Entry entry, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), key, codec.encode(event));
         record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(TYPE_HEADER, entry.type().getBytes(StandardCharsets.UTF_8));
         if (traceparent != null) {
             record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
         }
+        log.debug("Publishing {} {} to {}", entry.type(), event.eventId(), entry.topic());
         Future<RecordMetadata> sent = producer().send(record);
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.lanyard.platform.tracing.TraceContexts;
+
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaBackboneProperties.class)
 public class MessagingConfiguration {
@@ -19,8 +21,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    IntegrationEventPublisher integrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec) {
-        return new IntegrationEventPublisher(properties, codec);
+    IntegrationEventPublisher integrationEventPublisher(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                                                        TraceContexts traces) {
+        return new IntegrationEventPublisher(properties, codec, traces);
     }
 
     @Bean
@@ -43,14 +46,16 @@ public class MessagingConfiguration {
 
     @Bean
     IntegrationEventConsumer integrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
-                                                      IntegrationEventDispatcher dispatcher, DeadLetters deadLetters) {
-        return new IntegrationEventConsumer(properties, codec, dispatcher, deadLetters);
+                                                      IntegrationEventDispatcher dispatcher, DeadLetters deadLetters,
+                                                      TraceContexts traces) {
+        return new IntegrationEventConsumer(properties, codec, dispatcher, deadLetters, traces);
     }
 
     @Bean
     DeadLetterReplay deadLetterReplay(DeadLetters deadLetters, IntegrationEventCodec codec,
-                                      IntegrationEventDispatcher dispatcher, TransactionTemplate transactions) {
-        return new DeadLetterReplay(deadLetters, codec, dispatcher, transactions);
+                                      IntegrationEventDispatcher dispatcher, TransactionTemplate transactions,
+                                      TraceContexts traces) {
+        return new DeadLetterReplay(deadLetters, codec, dispatcher, transactions, traces);
     }
 
     @Bean

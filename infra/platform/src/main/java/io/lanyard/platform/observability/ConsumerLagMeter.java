@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -113,8 +113,8 @@ final class ConsumerLagMeter implements MeterBinder, DisposableBean {
                 .toList();
         Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(kafka.groupId())
                 .partitionsToOffsetAndMetadata().get(timeout, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> lag = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata position = committed.get(partition);
@@ -124,7 +124,7 @@ final class ConsumerLagMeter implements MeterBinder, DisposableBean {
         return Map.copyOf(lag);
     }
 
-    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(
+    private Map<TopicPartition, ListOffsetsResultInfo> offsets(
             Admin client, List<TopicPartition> partitions, OffsetSpec spec)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();

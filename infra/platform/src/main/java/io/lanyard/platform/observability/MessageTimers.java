@@ -26,7 +26,8 @@ final class MessageTimers implements MessageMonitor<Message<?>> {
     private final String component;
     private final String payloadTag;
 
-    private MessageTimers(Supplier<MeterRegistry> registry, String name, String componentTag, String component, String payloadTag) {
+    private MessageTimers(Supplier<MeterRegistry> registry, String name, String componentTag, String component,
+                          String payloadTag) {
         this.registry = registry;
         this.name = name;
         this.componentTag = componentTag;

@@ -39,7 +39,8 @@ public class ObservabilityConfiguration {
     @Bean
     ConfigurerModule lanyardMessageTimers(ObjectProvider<MeterRegistry> registry) {
         return configurer -> configurer
-                .configureMessageMonitor(CommandBus.class, (config, type, name) -> MessageTimers.commands(registry::getObject))
+                .configureMessageMonitor(CommandBus.class,
+                        (config, type, name) -> MessageTimers.commands(registry::getObject))
                 .configureMessageMonitor(EventProcessor.class,
                         (config, type, name) -> MessageTimers.events(registry::getObject, name));
     }
