@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,5 +105,36 @@ class OperationsHttpTest extends RegistrationTestSupport {
         Matcher matcher = Pattern.compile(pattern).matcher(metrics);
         assertThat(matcher.find()).as(pattern).isTrue();
         return (long) Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void the_openapi_document_lists_every_endpoint_of_the_contract_and_the_problem_slugs() {
+        Http.Response docs = http().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        var paths = docs.json().get("paths");
+        Map<String, List<String>> contract = Map.of(
+                "/conferences", List.of("post"),
+                "/conferences/{conferenceId}/organizers", List.of("post"),
+                "/conferences/{conferenceId}/ticket-types", List.of("post"),
+                "/conferences/{conferenceId}/ticket-types/{ticketTypeId}", List.of("get"),
+                "/conferences/{conferenceId}/registrations", List.of("get", "post"),
+                "/conferences/{conferenceId}/registrations/{attendeeId}", List.of("get", "delete"),
+                "/conferences/{conferenceId}/registrations/{attendeeId}/check-in", List.of("post"),
+                "/conferences/{conferenceId}/attendees/{attendeeId}/itinerary", List.of("get"));
+        contract.forEach((path, methods) -> {
+            assertThat(paths.has(path)).as(path).isTrue();
+            assertThat(paths.get(path).propertyNames()).as(path).containsAll(methods);
+        });
+
+        var slugs = docs.json().get("info").get("x-problem-slugs");
+        assertThat(slugs.get("sold-out").asInt()).isEqualTo(409);
+        assertThat(slugs.get("already-checked-in").asInt()).isEqualTo(409);
+        assertThat(slugs.get("not-registered").asInt()).isEqualTo(422);
+        assertThat(slugs.get("validation-failed").asInt()).isEqualTo(400);
+        assertThat(docs.json().get("info").get("description").asString()).contains("sold-out (409)");
+        var problem = docs.json().get("components").get("schemas").get("Problem");
+        assertThat(problem.get("properties").propertyNames()).contains("type", "title", "status", "detail", "errors");
+        assertThat(paths.get("/conferences/{conferenceId}/registrations").get("post").get("responses").get("default")
+                .get("content").has("application/problem+json")).isTrue();
     }
 }
