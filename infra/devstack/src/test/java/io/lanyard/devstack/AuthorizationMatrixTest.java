@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -26,13 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import io.lanyard.dinners.DinnersApplication;
 import io.lanyard.platform.directory.Attendees;
-import io.lanyard.registration.RegistrationApplication;
-import io.lanyard.sprints.SprintsApplication;
-import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
-import io.lanyard.volunteering.VolunteeringApplication;
 
 /**
  * Every endpoint of the public contract against every kind of caller, from one table. A cell is either
@@ -55,21 +49,12 @@ class AuthorizationMatrixTest {
     private static final Set<Caller> ORGANIZER_ONLY = EnumSet.of(Caller.ORGANIZER);
     private static final Set<Caller> LEADER_OR_ORGANIZER = EnumSet.of(Caller.SPRINT_LEADER, Caller.ORGANIZER);
 
-    private static final Map<String, RunningService> services = new LinkedHashMap<>();
+    private static Map<String, RunningService> services;
     private static Map<Caller, String> tokens;
 
     @BeforeAll
     static void start() {
-        String kafka = EmbeddedInfrastructure.kafka().getBrokersAsString();
-        services.put("registration", RunningService.start(RegistrationApplication::application, "authz_registration", kafka));
-        services.put("volunteering", RunningService.start(VolunteeringApplication::application, "authz_volunteering", kafka));
-        services.put("dinners", RunningService.start(DinnersApplication::application, "authz_dinners", kafka));
-        services.put("sprints", RunningService.start(SprintsApplication::application, "authz_sprints", kafka));
-    }
-
-    @AfterAll
-    static void stop() {
-        services.values().forEach(RunningService::close);
+        services = FullStack.services();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.util.JdkIdGenerator;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.tracing.TraceContexts;
+import io.lanyard.platform.web.NoNulCharacters;
 import io.lanyard.platform.web.ProblemAdvice;
 import io.lanyard.platform.web.RequestSizeLimit;
 
@@ -45,6 +46,11 @@ public class PlatformConfiguration {
                 new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    NoNulCharacters noNulCharacters() {
+        return new NoNulCharacters();
     }
 
     @Bean

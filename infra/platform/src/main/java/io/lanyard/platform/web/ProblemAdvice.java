@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -133,6 +134,12 @@ public class ProblemAdvice {
             }
             if (t instanceof InvalidRequestException invalid) {
                 return invalidRequest(invalid);
+            }
+            if (t instanceof DataIntegrityViolationException) {
+                // the database's own constraints caught input no validation rule described
+                log.warn("Input broke a database constraint: {}", t.getMessage());
+                return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed",
+                        "the request breaks a constraint of the stored data", Map.of());
             }
             if (isUnavailable(t)) {
                 log.warn("Answering 503, a dependency is unavailable: {}", t.toString());
