@@ -5,11 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
@@ -58,5 +64,33 @@ class RegistrationCancelledHttpTest extends VolunteeringTestSupport {
 
         assertThat(places(olivia, conference, first)).containsExactly(5, 1, 4);
         assertThat(places(olivia, conference, second)).containsExactly(5, 0, 5);
+    }
+
+    @Test
+    void sign_ups_racing_their_own_cancellation_never_leave_a_cancelled_volunteer_on_a_shift() throws Exception {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID first = scheduleShift(olivia, conference, "Registration desk", evening(0, 9), Duration.ofHours(2), 50);
+        UUID second = scheduleShift(olivia, conference, "Swag table", evening(1, 9), Duration.ofHours(2), 50);
+        List<Volunteer> racers = volunteers(conference, "canceller", 20);
+        for (Volunteer racer : racers) {
+            assertThat(signUp(racer, conference, first).status()).isEqualTo(201);
+        }
+
+        List<Future<Http.Response>> signUps = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Volunteer racer : racers) {
+                signUps.add(pool.submit(() -> signUp(racer, conference, second)));
+                pool.submit(() -> RegistrationFeed.attendeeCancelled(conference, racer.id(), racer.subject()));
+            }
+        }
+        for (Future<Http.Response> signUp : signUps) {
+            assertThat(signUp.get().status()).as(signUp.get().toString()).isIn(201, 422);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> racers.stream()
+                .allMatch(r -> attendees.find(conference, r.id()).map(a -> !a.active()).orElse(false)));
+
+        assertThat(places(olivia, conference, first)).containsExactly(50, 0, 50);
+        assertThat(places(olivia, conference, second)).containsExactly(50, 0, 50);
     }
 }

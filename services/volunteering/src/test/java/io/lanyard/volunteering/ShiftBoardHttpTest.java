@@ -137,4 +137,23 @@ class ShiftBoardHttpTest extends VolunteeringTestSupport {
         assertThat(response.problem()).isEqualTo("validation-failed");
         assertThat(response.body()).contains(field);
     }
+
+    @Test
+    void health_and_the_openapi_document_are_open() {
+        Http.Response apiDocs = http().get("/v3/api-docs", null);
+        assertThat(apiDocs.status()).isEqualTo(200);
+        JsonNode paths = apiDocs.json().get("paths");
+        for (String path : new String[] {"/conferences/{conferenceId}/volunteer-policy",
+                "/conferences/{conferenceId}/shifts",
+                "/conferences/{conferenceId}/shifts/{shiftId}/volunteers",
+                "/conferences/{conferenceId}/shifts/{shiftId}/volunteers/{attendeeId}",
+                "/conferences/{conferenceId}/shifts/{shiftId}/volunteers/{attendeeId}/attendance",
+                "/conferences/{conferenceId}/volunteers/{attendeeId}",
+                "/conferences/{conferenceId}/volunteers/{attendeeId}/shifts.ics"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        Http.Response health = http().get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.directory.ReplicationCatchUp;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
@@ -34,14 +35,16 @@ class VolunteerController {
     private final ShiftCalendar calendar;
     private final Organizers organizers;
     private final Attendees attendees;
+    private final ReplicationCatchUp replication;
     private final Clock clock;
 
     VolunteerController(Roster roster, ShiftCalendar calendar, Organizers organizers, Attendees attendees,
-                        Clock clock) {
+                        ReplicationCatchUp replication, Clock clock) {
         this.roster = roster;
         this.calendar = calendar;
         this.organizers = organizers;
         this.attendees = attendees;
+        this.replication = replication;
         this.clock = clock;
     }
 
@@ -67,6 +70,7 @@ class VolunteerController {
 
     private void requireOwnerOrOrganizer(UUID conferenceId, UUID attendeeId, Caller caller) {
         organizers.requireConference(conferenceId);
+        replication.until(() -> attendees.find(conferenceId, attendeeId).isPresent());
         Optional<Attendees.KnownAttendee> known = attendees.find(conferenceId, attendeeId);
         if (known.isEmpty()) {
             throw new NotFoundException("attendee", attendeeId);

@@ -22,6 +22,7 @@ import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.InvalidRequestException;
 import io.lanyard.platform.web.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +38,9 @@ class ShiftController {
 
     /** Times stay strings here so that one without an offset is answered as an invalid field, not unreadable JSON. */
     record NewShift(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String task,
-                    @NotBlank @Size(max = 200) String location, @NotBlank String startsAt, @NotBlank String endsAt,
+                    @NotBlank @Size(max = 200) String location,
+                    @Schema(format = "date-time", example = "2027-05-13T17:00:00-07:00") @NotBlank String startsAt,
+                    @Schema(format = "date-time", example = "2027-05-13T19:00:00-07:00") @NotBlank String endsAt,
                     @NotNull @Min(1) @Max(10_000) Integer capacity) {
     }
 

@@ -16,8 +16,10 @@ import io.lanyard.platform.web.Refusal;
  * The commands that touch a shift and a volunteer's schedule together. Each loads both aggregates in one unit of
  * work, one transaction, and holds both locks until it commits: every rule is checked against state nobody else
  * can change meanwhile. Both are asked before either changes, so a refusal is thrown before any event exists.
- * Locks are always taken schedule first, then shifts in id order, so two commands never wait on each other in a
- * circle.
+ * Before each load it takes a database lock on the volunteer or the shift that lasts until the transaction commits
+ * ({@link CommitLocks}), always the volunteer first, then shifts in id order, so two commands never wait on each
+ * other in a circle. Taking one also gives the transaction its connection before it queues for an aggregate, so
+ * whoever holds a lock never waits for a connection its waiters hold.
  */
 @Component
 class ShiftDesk {
@@ -25,11 +27,14 @@ class ShiftDesk {
     private final Repository<Shift> shifts;
     private final Repository<VolunteerSchedule> schedules;
     private final VolunteerRulesSource policies;
+    private final CommitLocks locks;
 
-    ShiftDesk(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules, VolunteerRulesSource policies) {
+    ShiftDesk(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules, VolunteerRulesSource policies,
+              CommitLocks locks) {
         this.shifts = shifts;
         this.schedules = schedules;
         this.policies = policies;
+        this.locks = locks;
     }
 
     @CommandHandler
@@ -85,7 +90,7 @@ class ShiftDesk {
     void handle(ShiftMessages.WithdrawCancelledAttendee command) {
         Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
         for (UUID shiftId : schedule.invoke(VolunteerSchedule::bookedShifts)) {
-            Aggregate<Shift> shift = shifts.load(shiftId.toString());
+            Aggregate<Shift> shift = shift(shiftId);
             if (!shift.invoke(s -> s.hasStartedAt(command.cancelledAt()))) {
                 shift.execute(s -> s.withdraw(command.attendeeId(), null,
                         VolunteerWithdrew.Reason.REGISTRATION_CANCELLED));
@@ -96,6 +101,7 @@ class ShiftDesk {
     }
 
     private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId) {
+        locks.lockVolunteer(conferenceId, attendeeId);
         try {
             return schedules.loadOrCreate(VolunteerSchedule.idOf(conferenceId, attendeeId).toString(),
                     VolunteerSchedule::new);
@@ -107,10 +113,15 @@ class ShiftDesk {
     }
 
     private Aggregate<Shift> shiftIn(UUID conferenceId, UUID shiftId) {
-        Aggregate<Shift> shift = shifts.load(shiftId.toString());
+        Aggregate<Shift> shift = shift(shiftId);
         if (!shift.invoke(s -> s.belongsTo(conferenceId))) {
             throw new NotFoundException("shift", shiftId);
         }
         return shift;
+    }
+
+    private Aggregate<Shift> shift(UUID shiftId) {
+        locks.lockShift(shiftId);
+        return shifts.load(shiftId.toString());
     }
 }

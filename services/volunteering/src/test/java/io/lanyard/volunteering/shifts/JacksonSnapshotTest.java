@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts;
 
+import static io.lanyard.volunteering.shifts.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -40,7 +41,8 @@ class JacksonSnapshotTest {
         OtherAggregate<VolunteerSchedule> schedules = new OtherAggregate<>(VolunteerSchedule.class);
         UUID bobsSchedule = VolunteerSchedule.idOf(CONFERENCE, BOB);
         schedules.given(bobsSchedule, new ShiftBooked(bobsSchedule, CONFERENCE, BOB, SHIFT, STARTS, ENDS));
-        fixture.registerAnnotatedCommandHandler(new ShiftDesk(fixture.getRepository(), schedules.repository(), RULES));
+        fixture.registerAnnotatedCommandHandler(new ShiftDesk(fixture.getRepository(), schedules.repository(), RULES,
+                NO_LOCKS));
         fixture.given(new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS, ENDS,
                                 ZoneOffset.ofHours(-7), 2, "olivia"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"),
@@ -65,7 +67,8 @@ class JacksonSnapshotTest {
         OtherAggregate<Shift> shifts = new OtherAggregate<>(Shift.class);
         shifts.given(SHIFT, new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS,
                 ENDS, ZoneOffset.UTC, 2, "olivia"), new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"));
-        fixture.registerAnnotatedCommandHandler(new ShiftDesk(shifts.repository(), fixture.getRepository(), RULES));
+        fixture.registerAnnotatedCommandHandler(new ShiftDesk(shifts.repository(), fixture.getRepository(), RULES,
+                NO_LOCKS));
         fixture.given(new ShiftBooked(schedule, CONFERENCE, ALICE, missed, STARTS.minus(Duration.ofDays(1)),
                                 STARTS.minus(Duration.ofDays(1)).plus(Duration.ofHours(2))),
                         new ShiftBooked(schedule, CONFERENCE, ALICE, SHIFT, STARTS, ENDS))

@@ -18,6 +18,17 @@ import org.axonframework.modelling.command.Repository;
  */
 final class OtherAggregate<T> {
 
+    /** Fixtures run one command at a time; the database locks matter only between transactions. */
+    static final CommitLocks NO_LOCKS = new CommitLocks() {
+        @Override
+        public void lockVolunteer(UUID conferenceId, UUID attendeeId) {
+        }
+
+        @Override
+        public void lockShift(UUID shiftId) {
+        }
+    };
+
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();

@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts;
 
+import static io.lanyard.volunteering.shifts.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ class ShiftRulesTest {
     void desk() {
         VolunteerRules rules = VolunteerRules.defaults(ZoneId.of("America/Los_Angeles"));
         fixture.registerAnnotatedCommandHandler(new ShiftDesk(fixture.getRepository(), schedules.repository(),
-                conference -> rules));
+                conference -> rules, NO_LOCKS));
     }
 
     static ShiftScheduled scheduled(int capacity) {

@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts;
 
+import static io.lanyard.volunteering.shifts.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ class VolunteerScheduleRulesTest {
     @BeforeEach
     void desk() {
         fixture.registerAnnotatedCommandHandler(new ShiftDesk(shifts.repository(), fixture.getRepository(),
-                conference -> rules));
+                conference -> rules, NO_LOCKS));
     }
 
     /** A shift on the other side, in the given offset, from {@code start} for {@code hours}. */
