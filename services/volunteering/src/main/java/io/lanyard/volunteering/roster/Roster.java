@@ -31,6 +31,7 @@ class Roster {
                       OffsetDateTime endsAt, int capacity, int signedUp, int free) {
     }
 
+    /** {@code id} as the board names a shift, {@code shiftId} as the events and registration's itinerary do. */
     record VolunteerShift(UUID id, UUID shiftId, String title, String task, String location, OffsetDateTime startsAt,
                           OffsetDateTime endsAt, Attendance attendance, double hoursWorked) {
     }
