@@ -5,14 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.platform.messaging.KafkaBackboneProperties;
 import io.lanyard.platform.observability.KafkaHealthIndicator;
@@ -24,6 +30,9 @@ import io.lanyard.testsupport.TcpProxy;
 /** What operators and their tools see of a running service: health probes, metrics, API document, admin endpoints. */
 @ServiceTest(properties = "spring.config.name=registration")
 class OperationsHttpTest extends RegistrationTestSupport {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private String operatorToken() {
         return tokens.mint("otto", List.of("OPERATOR"));
@@ -136,5 +145,97 @@ class OperationsHttpTest extends RegistrationTestSupport {
         assertThat(problem.get("properties").propertyNames()).contains("type", "title", "status", "detail", "errors");
         assertThat(paths.get("/conferences/{conferenceId}/registrations").get("post").get("responses").get("default")
                 .get("content").has("application/problem+json")).isTrue();
+    }
+
+    @Test
+    void an_operator_rebuilds_the_registration_view_from_the_event_store() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 10);
+        String alice = attendeeToken("alice");
+        String bob = attendeeToken("bob");
+        String aliceId = register(alice, conference, ticketType, "Alice").json().get("id").asString();
+        String bobId = register(bob, conference, ticketType, "Bob").json().get("id").asString();
+        String registrations = "/conferences/" + conference + "/registrations/";
+        assertThat(http().delete(registrations + bobId, bob).status()).isEqualTo(204);
+        assertThat(http().post(registrations + aliceId + "/check-in", organizer, null).status()).isEqualTo(204);
+
+        // the damage a faulty projection or a manual fix would leave
+        jdbc.sql("update registration_view set name = 'garbled', checked_in = false where conference_id = ?")
+                .param(conference).update();
+        jdbc.sql("delete from registration_view where attendee_id = ?").param(UUID.fromString(bobId)).update();
+        jdbc.sql("delete from known_attendee where attendee_id = ?").param(UUID.fromString(bobId)).update();
+
+        Http.Response replayed = http().post("/admin/read-models/registration-view/replay", operatorToken(), null);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        assertThat(replayed.json().get("tables").toString()).isEqualTo("[\"registration_view\",\"known_attendee\"]");
+        assertThat(replayed.json().get("eventsApplied").asLong()).isGreaterThanOrEqualTo(4);
+
+        Http.Response aliceNow = http().get(registrations + aliceId, alice);
+        assertThat(aliceNow.json().get("name").asString()).isEqualTo("Alice");
+        assertThat(aliceNow.json().get("checkedIn").asBoolean()).isTrue();
+        Http.Response bobNow = http().get(registrations + bobId, bob);
+        assertThat(bobNow.status()).as(bobNow.toString()).isEqualTo(200);
+        assertThat(bobNow.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select status from known_attendee where attendee_id = ?").param(UUID.fromString(bobId))
+                .query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void registrations_during_a_replay_are_neither_lost_nor_applied_twice() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 100);
+        List<Future<Http.Response>> registrations = new ArrayList<>();
+        List<Future<Http.Response>> replays = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 40; i++) {
+                String name = "Runner" + i;
+                registrations.add(pool.submit(() -> register(attendeeToken(name.toLowerCase()), conference, ticketType,
+                        name)));
+                if (i % 10 == 5) {
+                    replays.add(pool.submit(() -> http().post("/admin/read-models/registration-view/replay",
+                            operatorToken(), null)));
+                }
+            }
+        }
+        for (Future<Http.Response> replay : replays) {
+            assertThat(replay.get().status()).as(replay.get().toString()).isEqualTo(200);
+        }
+        long registered = 0;
+        for (Future<Http.Response> registration : registrations) {
+            assertThat(registration.get().status()).as(registration.get().toString()).isEqualTo(201);
+            registered++;
+        }
+        assertThat(jdbc.sql("select count(*) from registration_view where conference_id = ?").param(conference)
+                .query(Long.class).single()).isEqualTo(registered);
+        assertThat(jdbc.sql("select count(*) from known_attendee where conference_id = ?").param(conference)
+                .query(Long.class).single()).isEqualTo(registered);
+        Http.Response tickets = http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer);
+        assertThat(tickets.json().get("sold").asLong()).isEqualTo(registered);
+    }
+
+    @Test
+    void only_operators_replay_and_only_read_models_that_name_their_tables() {
+        String replay = "/admin/read-models/registration-view/replay";
+        assertThat(http().post(replay, organizerToken("olivia"), null).status()).isEqualTo(403);
+        assertThat(http().post(replay, null, null).status()).isEqualTo(401);
+
+        Http.Response streaming = http().post("/admin/read-models/integration-publisher/replay", operatorToken(), null);
+        assertThat(streaming.status()).isEqualTo(409);
+        assertThat(streaming.problem()).isEqualTo("not-replayable");
+        assertThat(http().post("/admin/read-models/no-such-view/replay", operatorToken(), null).status())
+                .isEqualTo(404);
+
+        Http.Response listed = http().get("/admin/read-models", operatorToken());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().values()).anySatisfy(model -> {
+            assertThat(model.get("name").asString()).isEqualTo("registration-view");
+            assertThat(model.get("replayable").asBoolean()).isTrue();
+        });
+        assertThat(listed.json().values()).anySatisfy(model -> {
+            assertThat(model.get("name").asString()).isEqualTo("integration-publisher");
+            assertThat(model.get("replayable").asBoolean()).isFalse();
+        });
     }
 }

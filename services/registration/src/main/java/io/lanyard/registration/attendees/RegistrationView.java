@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Attendees;
+import io.lanyard.platform.operations.ReadModelTables;
 import io.lanyard.platform.web.RefusedInTransaction;
 
 /**
@@ -22,6 +23,7 @@ import io.lanyard.platform.web.RefusedInTransaction;
  */
 @Component
 @ProcessingGroup("registration-view")
+@ReadModelTables({"registration_view", "known_attendee"})
 class RegistrationView implements ActiveRegistrations {
 
     enum Status { CONFIRMED, CANCELLED }

@@ -5,10 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.operations.ReadModelTables;
 
 /** Registration's own view of conferences and organizers, updated in the command's transaction. */
 @Component
 @ProcessingGroup("conference-view")
+@ReadModelTables({"known_conference", "conference_organizer"})
 class ConferenceProjection {
 
     private final Organizers organizers;

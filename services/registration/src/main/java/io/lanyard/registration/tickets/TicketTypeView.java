@@ -9,12 +9,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.platform.operations.ReadModelTables;
+
 /**
  * Ticket types and the seats each quota segment has sold. Counts are kept per segment so that parallel sales
  * never queue on one counter row; a ticket type's figures are the sums.
  */
 @Component
 @ProcessingGroup("ticket-type-view")
+@ReadModelTables({"ticket_type_view", "quota_segment_view"})
 public class TicketTypeView {
 
     public record TicketTypeSummary(UUID id, UUID conferenceId, String name, long priceCents, String currency,
