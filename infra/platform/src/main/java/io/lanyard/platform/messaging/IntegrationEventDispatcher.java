@@ -4,26 +4,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lanyard.kernel.events.IntegrationEvent;
 
 /**
  * Applies one integration event: inbox entry and every reaction in one transaction, retried a few times for
  * transient failures. What still fails is reported to the caller, which parks the record.
+ * <p>
+ * The transaction belongs to a root Axon unit of work, so commands a reaction sends run as nested units of work:
+ * their aggregates stay locked until the whole transaction has committed, and no other command sees state that
+ * might still roll back.
  */
 class IntegrationEventDispatcher {
 
     private final Subscriptions subscriptions;
     private final ProcessedEvents processed;
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactions;
     private final RetryTemplate retry;
 
     IntegrationEventDispatcher(Subscriptions subscriptions, ProcessedEvents processed,
-                               TransactionTemplate transactions, int attempts, Duration delay) {
+                               TransactionManager transactions, int attempts, Duration delay) {
         this.subscriptions = subscriptions;
         this.processed = processed;
         this.transactions = transactions;
@@ -40,11 +48,17 @@ class IntegrationEventDispatcher {
             return;
         }
         retry.execute(() -> {
-            transactions.executeWithoutResult(status -> {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(event));
+            unitOfWork.attachTransaction(transactions);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 if (processed.firstDelivery(event.eventId())) {
                     reactions.forEach(reaction -> reaction.accept(event));
                 }
-            });
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw result.exceptionResult();
+            }
             return null;
         });
     }

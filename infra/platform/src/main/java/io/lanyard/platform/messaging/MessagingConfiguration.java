@@ -3,6 +3,7 @@ package io.lanyard.platform.messaging;
 import java.time.Clock;
 import java.util.List;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +39,10 @@ public class MessagingConfiguration {
 
     @Bean
     IntegrationEventDispatcher integrationEventDispatcher(List<IntegrationEventSubscriber> subscribers, JdbcClient jdbc,
-                                                          TransactionTemplate transactions,
+                                                          TransactionManager axonTransactionManager,
                                                           KafkaBackboneProperties properties) {
-        return new IntegrationEventDispatcher(new Subscriptions(subscribers), new ProcessedEvents(jdbc), transactions,
-                properties.handlerAttempts(), properties.handlerRetryDelay());
+        return new IntegrationEventDispatcher(new Subscriptions(subscribers), new ProcessedEvents(jdbc),
+                axonTransactionManager, properties.handlerAttempts(), properties.handlerRetryDelay());
     }
 
     @Bean
