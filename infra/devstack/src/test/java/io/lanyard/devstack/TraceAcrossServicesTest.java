@@ -54,6 +54,7 @@ class TraceAcrossServicesTest {
 
     private static final String[] LOGGING = {
             "logging.structured.format.console", "logging.level.io.lanyard.platform.messaging"};
+    private static final String DINNERS_CONSUMER = "lanyard-consumer-trace_dinners";
     private static RunningService registration;
     private static RunningService dinners;
 
@@ -85,17 +86,25 @@ class TraceAcrossServicesTest {
         UUID ticketType = walk.ticketType(organizer, conference, 10);
         walk.register(walk.token("alice"), conference, ticketType, "Alice");
 
+        // the one of this test's registration service: its probe saw the event
         JsonNode published = await().atMost(Duration.ofSeconds(20)).until(
-                () -> line(output, "Publishing registration.attendee-registered"), Optional::isPresent).orElseThrow();
-        String eventId = published.get("message").asString().split(" ")[2];
+                () -> lines(output).stream()
+                        .filter(l -> l.get("message").asString()
+                                .startsWith("Publishing registration.attendee-registered"))
+                        .filter(l -> TraceProbe.TRACE_BY_EVENT_ID.containsKey(eventId(l)))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+        String eventId = eventId(published);
         String requestTrace = TraceProbe.TRACE_BY_EVENT_ID.get(eventId);
         assertThat(requestTrace).as("trace id in the HTTP request's thread").isNotBlank();
         assertThat(published.get("traceId").asString()).isEqualTo(requestTrace);
 
+        // other services' consumers in this JVM may see the record too; dinners' is the one that counts here
         JsonNode consumed = await().atMost(Duration.ofSeconds(20)).until(
-                () -> line(output, "Consumed registration.attendee-registered " + eventId), Optional::isPresent)
-                .orElseThrow();
-        assertThat(thread(consumed)).isEqualTo("lanyard-consumer-trace_dinners");
+                () -> lines(output).stream()
+                        .filter(l -> DINNERS_CONSUMER.equals(thread(l)))
+                        .filter(l -> l.get("message").asString()
+                                .startsWith("Consumed registration.attendee-registered " + eventId))
+                        .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(consumed.get("traceId").asString()).isEqualTo(requestTrace);
         assertThat(consumed.get("spanId").asString()).isNotEqualTo(published.get("spanId").asString());
     }
@@ -113,13 +122,12 @@ class TraceAcrossServicesTest {
                 Map.of("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
-        JsonNode consumed = await().atMost(Duration.ofSeconds(20)).until(
+        await().atMost(Duration.ofSeconds(20)).until(
                 () -> lines(output).stream()
+                        .filter(l -> DINNERS_CONSUMER.equals(thread(l)))
                         .filter(l -> l.get("message").asString()
                                 .startsWith("Consumed registration.attendee-registered"))
-                        .filter(l -> callersTrace.equals(l.path("traceId").asString(null)))
-                        .findFirst(), Optional::isPresent).orElseThrow();
-        assertThat(thread(consumed)).isEqualTo("lanyard-consumer-trace_dinners");
+                        .anyMatch(l -> callersTrace.equals(l.path("traceId").asString(null))));
         assertThat(lines(output)).anySatisfy(l -> {
             assertThat(l.get("message").asString()).startsWith("Publishing registration.attendee-registered");
             assertThat(l.path("traceId").asString(null)).isEqualTo(callersTrace);
@@ -130,8 +138,8 @@ class TraceAcrossServicesTest {
         return line.path("process").path("thread").path("name").asString();
     }
 
-    private static Optional<JsonNode> line(CapturedOutput output, String messageStart) {
-        return lines(output).stream().filter(l -> l.get("message").asString().startsWith(messageStart)).findFirst();
+    private static String eventId(JsonNode line) {
+        return line.get("message").asString().split(" ")[2];
     }
 
     private static List<JsonNode> lines(CapturedOutput output) {

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Health, metrics and tracing every service exposes to its operators. */
+/** Health and metrics every service exposes to its operators; tracing is {@code TracingConfiguration}. */
 @AutoConfiguration
 @EnableConfigurationProperties({ObservabilityProperties.class, KafkaBackboneProperties.class})
 public class ObservabilityConfiguration {
