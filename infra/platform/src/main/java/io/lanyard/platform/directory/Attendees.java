@@ -52,6 +52,12 @@ public class Attendees {
                 .optional();
     }
 
+    /** Like {@link #find}, but gives replication a moment when the attendee is not known yet. */
+    public Optional<KnownAttendee> findCatchingUp(UUID conferenceId, UUID attendeeId) {
+        catchUp.until(() -> find(conferenceId, attendeeId).isPresent());
+        return find(conferenceId, attendeeId);
+    }
+
     /**
      * The attendee must be registered and active (422 {@code not-registered} otherwise), and the caller must be
      * that attendee or an organizer of the conference (403 otherwise).
@@ -59,8 +65,7 @@ public class Attendees {
     public KnownAttendee requireActingFor(UUID conferenceId, UUID attendeeId, Caller caller)
             throws NotRegisteredException {
         organizers.requireConference(conferenceId);
-        catchUp.until(() -> find(conferenceId, attendeeId).isPresent());
-        Optional<KnownAttendee> known = find(conferenceId, attendeeId);
+        Optional<KnownAttendee> known = findCatchingUp(conferenceId, attendeeId);
         boolean organizer = organizers.isOrganizer(conferenceId, caller.subject());
         if (known.isPresent() && !organizer && !known.get().subject().equals(caller.subject())) {
             throw new ForbiddenException("you may act only for yourself");

@@ -24,7 +24,7 @@ class KnownAttendeeController {
 
     @GetMapping("/conferences/{conferenceId}/attendees/{attendeeId}")
     Attendees.KnownAttendee attendee(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
-        Attendees.KnownAttendee attendee = attendees.find(conferenceId, attendeeId)
+        Attendees.KnownAttendee attendee = attendees.findCatchingUp(conferenceId, attendeeId)
                 .orElseThrow(() -> new NotFoundException("attendee", attendeeId));
         if (!attendee.subject().equals(caller.subject()) && !organizers.isOrganizer(conferenceId, caller.subject())) {
             throw new ForbiddenException("only the attendee and organizers may see this");
