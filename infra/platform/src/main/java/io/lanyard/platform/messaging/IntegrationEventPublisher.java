@@ -61,6 +61,14 @@ public class IntegrationEventPublisher implements DisposableBean {
      * from the domain event's metadata); the record's {@code traceparent} header names that span, so the consumer's
      * span is its child.
      */
+    /**
+     * Publishes keyed by conference: every consumer sees a conference's facts in the order they happened (a
+     * stronger order than per aggregate, at the price of one partition per conference).
+     */
+    public void publish(IntegrationEvent event, String traceparent) {
+        publish(event.conferenceId().toString(), event, traceparent);
+    }
+
     public void publish(String key, IntegrationEvent event, String traceparent) {
         EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
         traces.inSpan("publish " + entry.type(), Span.Kind.PRODUCER, traceparent,

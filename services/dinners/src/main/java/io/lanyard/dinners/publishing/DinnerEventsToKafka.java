@@ -1,7 +1,8 @@
 package io.lanyard.dinners.publishing;
 
+import static io.lanyard.platform.messaging.IntegrationPublishing.eventId;
+
 import java.time.Instant;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +17,6 @@ import io.lanyard.dinners.seating.TicketExpired;
 import io.lanyard.dinners.seating.TicketHeld;
 import io.lanyard.dinners.seating.TicketPromoted;
 import io.lanyard.dinners.seating.TicketWaitlisted;
-import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.dinners.DinnerTicketConfirmed;
 import io.lanyard.kernel.events.dinners.DinnerTicketExpired;
@@ -46,50 +46,45 @@ class DinnerEventsToKafka {
     @EventHandler
     void on(TicketHeld e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketHeld(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(), e.attendeeId(),
+        publisher.publish(new DinnerTicketHeld(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+                e.attendeeId(),
                 e.dinnerName(), e.dinnerStartsAt(), e.holdExpiresAt()), trace);
     }
 
     @EventHandler
     void on(TicketWaitlisted e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketWaitlisted(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+        publisher.publish(new DinnerTicketWaitlisted(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
                 e.attendeeId(), e.dinnerName(), e.dinnerStartsAt()), trace);
     }
 
     @EventHandler
     void on(TicketPromoted e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketPromoted(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(), e.attendeeId(),
+        publisher.publish(new DinnerTicketPromoted(eventId(message), e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId(),
                 e.holdExpiresAt()), trace);
     }
 
     @EventHandler
     void on(TicketConfirmed e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketConfirmed(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+        publisher.publish(new DinnerTicketConfirmed(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
                 e.attendeeId()), trace);
     }
 
     @EventHandler
     void on(TicketExpired e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketExpired(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(), e.attendeeId()),
+        publisher.publish(new DinnerTicketExpired(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+                e.attendeeId()),
                 trace);
     }
 
     @EventHandler
     void on(TicketCancelled e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new DinnerTicketCancelled(id(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+        publisher.publish(new DinnerTicketCancelled(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
                 e.attendeeId(), e.refundDue()), trace);
-    }
-
-    private void send(IntegrationEvent event, String traceparent) {
-        publisher.publish(event.conferenceId().toString(), event, traceparent);
-    }
-
-    private static UUID id(EventMessage<?> message) {
-        return UUID.fromString(message.getIdentifier());
     }
 }

@@ -1,7 +1,8 @@
 package io.lanyard.registration.publishing;
 
+import static io.lanyard.platform.messaging.IntegrationPublishing.eventId;
+
 import java.time.Instant;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
@@ -39,48 +39,42 @@ class RegistrationEventsToKafka {
     @EventHandler
     void on(ConferenceCreated e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.ConferenceCreated(id(message), e.conferenceId(), at, e.name(), e.startsOn(), e.endsOn(),
-                e.timeZone(), e.organizer()), trace);
+        publisher.publish(new io.lanyard.kernel.events.registration.ConferenceCreated(eventId(message),
+                e.conferenceId(), at, e.name(), e.startsOn(), e.endsOn(), e.timeZone(), e.organizer()), trace);
     }
 
     @EventHandler
     void on(OrganizerAdded e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.OrganizerAdded(id(message), e.conferenceId(), at, e.subject()),
-                trace);
+        publisher.publish(new io.lanyard.kernel.events.registration.OrganizerAdded(eventId(message),
+                e.conferenceId(), at, e.subject()), trace);
     }
 
     @EventHandler
     void on(TicketTypeCreated e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.TicketTypeCreated(id(message), e.conferenceId(), at, e.ticketTypeId(), e.name(), e.priceCents(),
-                e.currency(), e.quota()), trace);
+        publisher.publish(new io.lanyard.kernel.events.registration.TicketTypeCreated(eventId(message),
+                e.conferenceId(), at, e.ticketTypeId(), e.name(), e.priceCents(), e.currency(), e.quota()), trace);
     }
 
     @EventHandler
     void on(AttendeeRegistered e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.AttendeeRegistered(id(message), e.conferenceId(), at, e.attendeeId(), e.subject(), e.name(),
-                e.ticketTypeId()), trace);
+        publisher.publish(new io.lanyard.kernel.events.registration.AttendeeRegistered(eventId(message),
+                e.conferenceId(), at, e.attendeeId(), e.subject(), e.name(), e.ticketTypeId()), trace);
     }
 
     @EventHandler
     void on(RegistrationCancelled e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.AttendeeCancelled(id(message), e.conferenceId(), at, e.attendeeId(), e.subject()), trace);
+        publisher.publish(new io.lanyard.kernel.events.registration.AttendeeCancelled(eventId(message),
+                e.conferenceId(), at, e.attendeeId(), e.subject()), trace);
     }
 
     @EventHandler
     void on(AttendeeCheckedIn e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.registration.AttendeeCheckedIn(id(message), e.conferenceId(), at, e.attendeeId()), trace);
-    }
-
-    private void send(IntegrationEvent event, String traceparent) {
-        publisher.publish(event.conferenceId().toString(), event, traceparent);
-    }
-
-    private static UUID id(EventMessage<?> message) {
-        return UUID.fromString(message.getIdentifier());
+        publisher.publish(new io.lanyard.kernel.events.registration.AttendeeCheckedIn(eventId(message),
+                e.conferenceId(), at, e.attendeeId()), trace);
     }
 }

@@ -1,7 +1,8 @@
 package io.lanyard.sprints.publishing;
 
+import static io.lanyard.platform.messaging.IntegrationPublishing.eventId;
+
 import java.time.Instant;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
@@ -39,35 +39,31 @@ class SprintEventsToKafka {
     @EventHandler
     void on(SprintAnnounced e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.sprints.SprintAnnounced(id(message), e.conferenceId(), at, e.sprintId(),
+        publisher.publish(new io.lanyard.kernel.events.sprints.SprintAnnounced(eventId(message), e.conferenceId(), at,
+                e.sprintId(),
                 e.project(), e.leaderAttendeeId(), e.days(), e.capacity()), trace);
     }
 
     @EventHandler
     void on(ParticipantSignedUp e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new SprintParticipantJoined(id(message), e.conferenceId(), at, e.sprintId(), e.attendeeId(), e.days()),
+        publisher.publish(new SprintParticipantJoined(eventId(message), e.conferenceId(), at,
+                e.sprintId(), e.attendeeId(), e.days()),
                 trace);
     }
 
     @EventHandler
     void on(ParticipantLeft e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new SprintParticipantLeft(id(message), e.conferenceId(), at, e.sprintId(), e.attendeeId()), trace);
+        publisher.publish(new SprintParticipantLeft(eventId(message), e.conferenceId(), at,
+                e.sprintId(), e.attendeeId()), trace);
     }
 
     @EventHandler
     void on(AttendanceRecorded e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new SprintAttendanceRecorded(id(message), e.conferenceId(), at, e.sprintId(), e.attendeeId(), e.day()),
+        publisher.publish(new SprintAttendanceRecorded(eventId(message), e.conferenceId(), at,
+                e.sprintId(), e.attendeeId(), e.day()),
                 trace);
-    }
-
-    private void send(IntegrationEvent event, String traceparent) {
-        publisher.publish(event.conferenceId().toString(), event, traceparent);
-    }
-
-    private static UUID id(EventMessage<?> message) {
-        return UUID.fromString(message.getIdentifier());
     }
 }

@@ -1,8 +1,9 @@
 package io.lanyard.volunteering.publishing;
 
+import static io.lanyard.platform.messaging.IntegrationPublishing.eventId;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.volunteering.ShiftAttendanceRecorded;
 import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
@@ -39,7 +39,8 @@ class VolunteeringEventsToKafka {
     @EventHandler
     void on(ShiftScheduled e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.volunteering.ShiftScheduled(id(message), e.conferenceId(), at, e.shiftId(),
+        publisher.publish(new io.lanyard.kernel.events.volunteering.ShiftScheduled(eventId(message),
+                e.conferenceId(), at, e.shiftId(),
                 e.title(), e.task(), e.location(), OffsetDateTime.ofInstant(e.startsAt(), e.offset()),
                 OffsetDateTime.ofInstant(e.endsAt(), e.offset()), e.capacity()), trace);
     }
@@ -47,29 +48,24 @@ class VolunteeringEventsToKafka {
     @EventHandler
     void on(VolunteerSignedUp e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.volunteering.VolunteerSignedUp(id(message), e.conferenceId(), at,
+        publisher.publish(new io.lanyard.kernel.events.volunteering.VolunteerSignedUp(eventId(message),
+                e.conferenceId(), at,
                 e.shiftId(), e.attendeeId()), trace);
     }
 
     @EventHandler
     void on(VolunteerWithdrew e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new io.lanyard.kernel.events.volunteering.VolunteerWithdrew(id(message), e.conferenceId(), at,
+        publisher.publish(new io.lanyard.kernel.events.volunteering.VolunteerWithdrew(eventId(message),
+                e.conferenceId(), at,
                 e.shiftId(), e.attendeeId()), trace);
     }
 
     @EventHandler
     void on(AttendanceRecorded e, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        send(new ShiftAttendanceRecorded(id(message), e.conferenceId(), at, e.shiftId(), e.attendeeId(),
+        publisher.publish(new ShiftAttendanceRecorded(eventId(message), e.conferenceId(), at, e.shiftId(),
+                e.attendeeId(),
                 e.status().name(), e.hoursWorked()), trace);
-    }
-
-    private void send(IntegrationEvent event, String traceparent) {
-        publisher.publish(event.conferenceId().toString(), event, traceparent);
-    }
-
-    private static UUID id(EventMessage<?> message) {
-        return UUID.fromString(message.getIdentifier());
     }
 }
