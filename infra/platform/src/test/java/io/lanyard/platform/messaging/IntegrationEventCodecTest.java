@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.dinners.DinnerTicketWaitlisted;
 import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.kernel.events.registration.ConferenceCreated;
 
@@ -30,6 +32,17 @@ class IntegrationEventCodecTest {
         assertThat(json).contains("\"type\":\"registration.attendee-registered\"").contains("\"schemaVersion\":1")
                 .doesNotContain("io.lanyard");
         assertThat(codec.decode(wire)).isEqualTo(event);
+    }
+
+    @Test
+    void times_keep_the_offset_they_were_published_with() throws Exception {
+        OffsetDateTime evening = OffsetDateTime.parse("2027-05-16T19:00:00-07:00");
+        DinnerTicketWaitlisted event = new DinnerTicketWaitlisted(UUID.randomUUID(), UUID.randomUUID(),
+                Instant.parse("2027-05-01T10:00:00Z"), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "Museum dinner", evening);
+        DinnerTicketWaitlisted read = (DinnerTicketWaitlisted) codec.decode(codec.encode(event));
+        assertThat(read.dinnerStartsAt()).isEqualTo(evening);
+        assertThat(read.dinnerStartsAt().getOffset()).isEqualTo(evening.getOffset());
     }
 
     @Test
