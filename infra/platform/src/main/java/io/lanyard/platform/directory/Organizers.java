@@ -50,7 +50,10 @@ public class Organizers {
     /** 404 for a conference this service does not know, 403 for a caller who does not organize it. */
     public void requireOrganizer(UUID conferenceId, Caller caller) {
         requireConference(conferenceId);
-        if (!isOrganizer(conferenceId, caller.subject())) {
+        // someone just made an organizer may reach this service before the OrganizerAdded event does
+        boolean organizer = isOrganizer(conferenceId, caller.subject())
+                || caller.hasRole(Caller.ORGANIZER) && catchUp.until(() -> isOrganizer(conferenceId, caller.subject()));
+        if (!organizer) {
             throw new ForbiddenException("only organizers of this conference may do this");
         }
     }
