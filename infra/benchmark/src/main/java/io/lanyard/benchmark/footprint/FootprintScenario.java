@@ -1,0 +1,316 @@
+package io.lanyard.benchmark.footprint;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.util.FileSystemUtils;
+
+import io.lanyard.benchmark.Bench;
+import io.lanyard.benchmark.BenchmarkOptions;
+import io.lanyard.benchmark.Population;
+import io.lanyard.benchmark.load.Http;
+import io.lanyard.benchmark.load.Lanyard;
+import io.lanyard.benchmark.profile.CpuMeter;
+import io.lanyard.benchmark.report.Report;
+import io.lanyard.benchmark.report.Verdict;
+import io.lanyard.benchmark.rush.TicketRush;
+import io.lanyard.benchmark.stack.Infrastructure;
+
+/**
+ * What Lanyard costs to run: each service as its own JVM ({@code java -jar} of its executable jar, default JVM
+ * flags unless told otherwise) against the benchmark's PostgreSQL and a Kafka broker of its own, then the whole
+ * devstack as one JVM with its embedded PostgreSQL and Kafka. Resident memory idle and at its peak while the
+ * ticket rush of scenario 3 runs against them, and the time from launch until every health endpoint says UP.
+ */
+public final class FootprintScenario {
+
+    public static final String NAME = "7. Footprint";
+    private static final double SERVICE_MIB = 300e6 / (1 << 20);
+    private static final double DEVSTACK_MIB = 2048;
+    private static final double READY_SECONDS = 30;
+    private static final List<String> SERVICES = List.of("registration", "volunteering", "dinners", "sprints");
+    private static final Map<String, String> MAIN_CLASSES = Map.of(
+            "registration", "io.lanyard.registration.RegistrationApplication",
+            "volunteering", "io.lanyard.volunteering.VolunteeringApplication",
+            "dinners", "io.lanyard.dinners.DinnersApplication",
+            "sprints", "io.lanyard.sprints.SprintsApplication");
+    private static final Pattern DEVSTACK_PORT = Pattern.compile(
+            "^\\s+(registration|volunteering|dinners|sprints)\\s+http://localhost:(\\d+)");
+
+    private FootprintScenario() {
+    }
+
+    public static void run(Bench bench) throws Exception {
+        BenchmarkOptions options = bench.options();
+        // a smoke run starts one service JVM: enough to keep the launch, health and memory code honest
+        List<String> services = options.smoke() ? List.of("registration") : SERVICES;
+        boolean missed = separateJvms(bench, services, options.serviceJvmOptions(), Map.of(),
+                options.serviceJvmOptions().isBlank() ? "default JVM flags" : options.serviceJvmOptions());
+        if (missed && !options.tunedJvmOptions().isBlank()) {
+            // native memory tracking shows where the memory outside the heap goes; glibc's per-thread malloc
+            // arenas are capped as a JVM deployment usually does
+            separateJvms(bench, services, options.tunedJvmOptions() + " -XX:NativeMemoryTracking=summary",
+                    Map.of("MALLOC_ARENA_MAX", "2"), "tuned: " + options.tunedJvmOptions() + ", MALLOC_ARENA_MAX=2");
+        }
+        if (options.footprintDevstack()) {
+            devstack(bench);
+        }
+    }
+
+    /** Returns whether a service missed its memory target. */
+    private static boolean separateJvms(Bench bench, List<String> services, String jvmOptions,
+                                        Map<String, String> environment, String label) throws Exception {
+        Report report = bench.report();
+        Infrastructure infrastructure = bench.infrastructure();
+        EmbeddedKafkaBroker kafka = Infrastructure.startKafka();
+        Map<String, ChildJvm> jvms = new LinkedHashMap<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        boolean missed = false;
+        try {
+            for (String service : services) {
+                infrastructure.dropDatabase("footprint_" + service);
+                infrastructure.database("footprint_" + service);
+            }
+            for (String service : services) {
+                int port = freePort();
+                ports.put(service, port);
+                List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
+                if (!jvmOptions.isBlank()) {
+                    command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+                }
+                command.addAll(launch(service, report));
+                command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=dev",
+                        "--spring.datasource.url=" + infrastructure.database("footprint_" + service),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                        "--lanyard.kafka.bootstrap-servers=" + kafka.getBrokersAsString()));
+                jvms.put(service, ChildJvm.start(service, command, environment,
+                        bench.options().output().resolve("logs").resolve("footprint-" + service + ".log"), l -> { }));
+            }
+            Http http = bench.http();
+            double ready = 0;
+            for (String service : services) {
+                double seconds = awaitHealthy(http, "http://localhost:" + ports.get(service), jvms.get(service));
+                ready = Math.max(ready, seconds);
+                report.info(NAME, label + ": " + service + " ready after", seconds, "s");
+                report.info(NAME, label + ": " + service + " CPU used until ready",
+                        CpuMeter.cpuSeconds(jvms.get(service).pid()), "s");
+            }
+            report.target(NAME, label + ": " + services.size() + " service JVMs started together, all ready",
+                    ready, "s", Report.Goal.AT_MOST, READY_SECONDS, "");
+            settle(bench);
+            for (String service : services) {
+                missed |= report.target(NAME, label + ": " + service + " RSS idle",
+                        Memory.mib(Memory.rssKb(jvms.get(service).pid())), "MiB", Report.Goal.AT_MOST, SERVICE_MIB,
+                        "300 MB") == Verdict.MISS;
+            }
+            Lanyard api = new Lanyard(http, "http://localhost:" + ports.get("registration"),
+                    ports.containsKey("dinners") ? "http://localhost:" + ports.get("dinners") : null,
+                    Lanyard.devTokensOver(http, "http://localhost:" + ports.get("registration")));
+            try (Memory.PeakSampler peaks = new Memory.PeakSampler(() -> {
+                Map<String, Long> rss = new LinkedHashMap<>();
+                jvms.forEach((service, jvm) -> rss.put(service, Memory.rssKb(jvm.pid())));
+                return rss;
+            })) {
+                rush(bench, api, label + ", separate JVMs");
+                peaks.close();
+                for (String service : services) {
+                    missed |= report.target(NAME, label + ": " + service + " RSS peak under the rush",
+                            Memory.mib(peaks.peakKb(service)), "MiB", Report.Goal.AT_MOST, SERVICE_MIB, "300 MB")
+                            == Verdict.MISS;
+                }
+                long registration = jvms.get("registration").pid();
+                report.evidence(NAME, label + ", registration after the rush (RSS "
+                        + Math.round(Memory.mib(Memory.rssKb(registration))) + " MiB):\n"
+                        + jcmd(registration, "GC.heap_info")
+                        + (jvmOptions.contains("NativeMemoryTracking")
+                        ? jcmd(registration, "VM.native_memory", "summary", "scale=MB") : ""));
+            }
+        } finally {
+            jvms.values().forEach(ChildJvm::close);
+            kafka.destroy();
+            for (String service : services) {
+                infrastructure.dropDatabase("footprint_" + service);
+            }
+        }
+        return missed;
+    }
+
+    private static void devstack(Bench bench) throws Exception {
+        Report report = bench.report();
+        Path home = bench.options().output().resolve("devstack-home").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(home);
+        Map<String, Integer> ports = new ConcurrentHashMap<>();
+        List<String> command = List.of(ChildJvm.java(), "-Dserver.port=0", "-cp", System.getProperty("java.class.path"),
+                "io.lanyard.devstack.Devstack", "--clean");
+        ChildJvm jvm = ChildJvm.start("devstack", command, Map.of("LANYARD_HOME", home.toString(),
+                        "LANYARD_DEVSTACK_PG_PORT", Integer.toString(freePort())),
+                bench.options().output().resolve("logs").resolve("footprint-devstack.log"), line -> {
+                    Matcher m = DEVSTACK_PORT.matcher(line);
+                    if (m.find()) {
+                        ports.put(m.group(1), Integer.parseInt(m.group(2)));
+                    }
+                });
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (ports.size() < SERVICES.size()) {
+                if (!jvm.alive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the devstack did not come up; see logs/footprint-devstack.log");
+                }
+                LockSupport.parkNanos(50_000_000L);
+            }
+            Http http = bench.http();
+            double ready = 0;
+            for (String service : SERVICES) {
+                ready = Math.max(ready, awaitHealthy(http, "http://localhost:" + ports.get(service), jvm));
+            }
+            report.target(NAME, "devstack: launch until all four services ready", ready, "s", Report.Goal.AT_MOST,
+                    READY_SECONDS, "");
+            report.info(NAME, "devstack: CPU used until ready", CpuMeter.cpuSeconds(jvm.pid()), "s");
+            settle(bench);
+            Path postgres = home.resolve("postgres");
+            long jvmIdle = Memory.rssKb(jvm.pid());
+            long pgIdle = Memory.postgresPssKb(postgres);
+            report.info(NAME, "devstack: JVM RSS idle", Memory.mib(jvmIdle), "MiB");
+            report.info(NAME, "devstack: its PostgreSQL PSS idle", Memory.mib(pgIdle), "MiB");
+            report.target(NAME, "devstack: whole RSS idle (JVM + PostgreSQL)", Memory.mib(jvmIdle + pgIdle), "MiB",
+                    Report.Goal.AT_MOST, DEVSTACK_MIB, "2 GiB");
+            Lanyard api = new Lanyard(http, "http://localhost:" + ports.get("registration"),
+                    "http://localhost:" + ports.get("dinners"),
+                    Lanyard.devTokensOver(http, "http://localhost:" + ports.get("registration")));
+            try (Memory.PeakSampler peaks = new Memory.PeakSampler(() -> Map.of(
+                    "jvm", Memory.rssKb(jvm.pid()),
+                    "whole", Memory.rssKb(jvm.pid()) + Memory.postgresPssKb(postgres)))) {
+                rush(bench, api, "devstack");
+                peaks.close();
+                report.info(NAME, "devstack: JVM RSS peak under the rush", Memory.mib(peaks.peakKb("jvm")), "MiB");
+                report.target(NAME, "devstack: whole RSS peak under the rush", Memory.mib(peaks.peakKb("whole")),
+                        "MiB", Report.Goal.AT_MOST, DEVSTACK_MIB, "2 GiB");
+            }
+            report.note(NAME, "Devstack: `io.lanyard.devstack.Devstack --clean` in a JVM with default flags and "
+                    + "`-Dserver.port=0`, its own embedded PostgreSQL (counted by PSS of the postmaster and its "
+                    + "backends) and its in-JVM Kafka broker.");
+        } finally {
+            jvm.close();
+            FileSystemUtils.deleteRecursively(home);
+        }
+    }
+
+    /** Scenario 3 against other processes: the registration rush, then the dinner rush on fresh attendees. */
+    private static void rush(Bench bench, Lanyard api, String against) {
+        BenchmarkOptions options = bench.options();
+        Report report = bench.report();
+        String organizer = api.organizerToken("organizer-footprint");
+        TicketRush.Registrations tickets = TicketRush.registrations(api, organizer, options.rushClients(),
+                options.rushQuota(), options.rushInFlight());
+        if (api.dinnersUrl() == null) {
+            report.note(NAME, String.format(Locale.ROOT, "Rush against %s: tickets %,.0f sold/s, p99 %.0f ms, "
+                    + "oversold %d; no dinners service to rush.", against, tickets.soldPerSecond(),
+                    tickets.run().all().p99(), tickets.oversold()));
+            return;
+        }
+        Population diners = TicketRush.populate(api, organizer, options.dinnerClients(), options.concurrency());
+        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, diners, options.dinnerSeats(), options.dinnerClients(),
+                options.rushInFlight());
+        report.note(NAME, String.format(Locale.ROOT, "Rush against %s: tickets %,.0f sold/s, p99 %.0f ms, "
+                        + "oversold %d; dinner %,.0f held/s, p99 %.0f ms, oversold %d.", against,
+                tickets.soldPerSecond(), tickets.run().all().p99(), tickets.oversold(), dinner.heldPerSecond(),
+                dinner.run().all().p99(), dinner.oversold()));
+        if (tickets.oversold() > 0 || dinner.oversold() > 0) {
+            report.target(NAME, against + ": oversold", tickets.oversold() + dinner.oversold(), "",
+                    Report.Goal.AT_MOST, 0, "");
+        }
+    }
+
+    /**
+     * {@code java -jar} of the service's executable jar when it is there and no source of the service changed
+     * after it was built. (Its classes may well be newer: the build recompiles a module whose dependencies were
+     * just packaged.)
+     */
+    private static List<String> launch(String service, Report report) throws IOException {
+        Path module = Path.of("services", service);
+        Path jar = module.resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
+        if (Files.isRegularFile(jar) && !olderThan(jar, module.resolve("src").resolve("main"))) {
+            report.note(NAME, "Started " + service + " with `java -jar " + jar + "`.");
+            return List.of("-jar", jar.toAbsolutePath().toString());
+        }
+        report.note(NAME, "No up-to-date " + jar + " here (the README command packages it); started " + service
+                + " from this JVM's class path with main class " + MAIN_CLASSES.get(service) + ".");
+        return List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASSES.get(service));
+    }
+
+    private static boolean olderThan(Path jar, Path sources) throws IOException {
+        if (!Files.isDirectory(sources)) {
+            return false;
+        }
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        try (var files = Files.walk(sources)) {
+            return files.filter(Files::isRegularFile).anyMatch(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toMillis() > built;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+        }
+    }
+
+    /** What {@code jcmd} says about a JVM this benchmark started, trimmed to the lines that carry numbers. */
+    private static String jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(Arrays.asList(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            StringBuilder kept = new StringBuilder("$ jcmd <pid> " + String.join(" ", command) + "\n");
+            out.lines().filter(l -> l.matches(".*\\d.*") && !l.startsWith(Long.toString(pid) + ":"))
+                    .filter(l -> !l.contains("(malloc=") && !l.contains("(mmap:") && !l.contains("(arena="))
+                    .forEach(l -> kept.append(l).append('\n'));
+            return kept.toString();
+        } catch (IOException e) {
+            return "jcmd failed: " + e + "\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "jcmd interrupted\n";
+        }
+    }
+
+    private static double awaitHealthy(Http http, String url, ChildJvm jvm) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            Http.Answer answer = http.get(url + "/actuator/health", null);
+            if (answer.status() == 200 && answer.body().contains("\"UP\"")) {
+                return (System.nanoTime() - jvm.startedAt()) / 1e9;
+            }
+            if (!jvm.alive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(jvm.name() + " did not become healthy; see its log in logs/");
+            }
+            LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    private static void settle(Bench bench) {
+        LockSupport.parkNanos(bench.options().idleSettle().toNanos());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

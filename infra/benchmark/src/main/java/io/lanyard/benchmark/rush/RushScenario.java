@@ -1,0 +1,144 @@
+package io.lanyard.benchmark.rush;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.lanyard.benchmark.Bench;
+import io.lanyard.benchmark.BenchmarkOptions;
+import io.lanyard.benchmark.Population;
+import io.lanyard.benchmark.commands.IndependentCommandsScenario;
+import io.lanyard.benchmark.load.Lanyard;
+import io.lanyard.benchmark.load.Run;
+import io.lanyard.benchmark.report.Report;
+import io.lanyard.benchmark.stack.TunedServices;
+
+/** Scenario 3 against the in-process services: the registration rush, then the dinner rush. */
+public final class RushScenario {
+
+    public static final String NAME = "3. Ticket rush";
+    private static final double SOLD_PER_SECOND = 1_000;
+    private static final double P99_MS = 250;
+
+    private RushScenario() {
+    }
+
+    public static void run(Bench bench) {
+        judged(bench);
+        if (bench.options().proposals() && bench.dinners() != null) {
+            bench.stopServices();
+            if (bench.options().tunedCache()) {
+                bench.startServices(bench.options().tunedArguments(), TunedServices.class);
+            } else {
+                bench.startServices(bench.options().tunedArguments());
+            }
+            try {
+                tuned(bench);
+            } finally {
+                bench.stopServices();
+                bench.startServices(List.of());
+            }
+        }
+    }
+
+    /**
+     * The same work on services restarted with the tuned settings and the strong aggregate cache
+     * ({@link TunedServices}): not judged, it shows what those changes are worth.
+     */
+    private static void tuned(Bench bench) {
+        BenchmarkOptions options = bench.options();
+        Report report = bench.report();
+        Lanyard api = bench.lanyard();
+        Population population = bench.population();
+        int registrations = Math.min(options.registrations(), 10_000);
+        IndependentCommandsScenario.register(api, population, "tuned-warm-up-", options.warmup(),
+                options.concurrency());
+        Run run = IndependentCommandsScenario.register(api, population, "tuned-", registrations,
+                options.concurrency());
+        report.info(NAME, TUNED + "independent registrations/s, " + options.concurrency() + " clients",
+                run.withStatus(201) / run.seconds(), "/s");
+        report.info(NAME, TUNED + "independent registration p50", run.all().p50(), "ms");
+        report.info(NAME, TUNED + "independent registration p99", run.all().p99(), "ms");
+
+        TicketRush.Registrations rush = TicketRush.registrations(api, api.organizerToken("organizer-tuned"),
+                options.rushClients(), options.rushQuota(), options.rushInFlight());
+        report.info(NAME, TUNED + "tickets: sold/s", rush.soldPerSecond(), "/s");
+        report.info(NAME, TUNED + "tickets: p50, all answers", rush.run().all().p50(), "ms");
+        report.info(NAME, TUNED + "tickets: p99, all answers", rush.run().all().p99(), "ms");
+        report.target(NAME, TUNED + "tickets: oversold", rush.oversold(), "", Report.Goal.AT_MOST, 0, "");
+
+        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, population, options.dinnerSeats(),
+                options.dinnerClients(), options.rushInFlight());
+        report.info(NAME, TUNED + "dinner: held/s", dinner.heldPerSecond(), "/s");
+        report.info(NAME, TUNED + "dinner: p50, all answers", dinner.run().all().p50(), "ms");
+        report.info(NAME, TUNED + "dinner: p99, all answers", dinner.run().all().p99(), "ms");
+        report.target(NAME, TUNED + "dinner: oversold", dinner.oversold(), "", Report.Goal.AT_MOST, 0, "");
+        report.note(NAME, String.format(Locale.ROOT, "Rows marked %sran after restarting registration and dinners "
+                        + "with %s%s (TunedServices in the benchmark); %,d independent registrations after %,d "
+                        + "warm-up, then both rushes as above. Not judged.", TUNED,
+                options.tunedArguments().isEmpty() ? "their usual settings"
+                        : "`" + String.join(" ", options.tunedArguments()) + "`",
+                options.tunedCache() ? " and a strong, bounded aggregate cache in place of the weak one" : "",
+                registrations, options.warmup()));
+    }
+
+    private static final String TUNED = "[tuned] ";
+
+    private static void judged(Bench bench) {
+        BenchmarkOptions options = bench.options();
+        Report report = bench.report();
+        Lanyard api = bench.lanyard();
+        String organizer = api.organizerToken("organizer-rush");
+
+        TicketRush.Registrations rush = TicketRush.registrations(api, organizer, options.rushClients(),
+                options.rushQuota(), options.rushInFlight());
+        long confirmedInView = bench.registration().bean(JdbcClient.class)
+                .sql("select count(*) from registration_view where ticket_type_id = ? and status = 'CONFIRMED'")
+                .param(rush.ticketType()).query(Long.class).single();
+        String tickets = String.format(Locale.ROOT, "tickets (%,d clients, %,d seats)", options.rushClients(),
+                options.rushQuota());
+        report.target(NAME, tickets + ": sold/s", rush.soldPerSecond(), "/s", Report.Goal.AT_LEAST,
+                SOLD_PER_SECOND, "");
+        report.info(NAME, tickets + ": p50, all answers", rush.run().all().p50(), "ms");
+        report.target(NAME, tickets + ": p99, all answers", rush.run().all().p99(), "ms", Report.Goal.AT_MOST,
+                P99_MS, "");
+        report.info(NAME, tickets + ": p99 of the sales (201)", rush.run().latency(a -> a.status() == 201).p99(), "ms");
+        report.target(NAME, tickets + ": oversold", rush.oversold(), "", Report.Goal.AT_MOST, 0, "");
+        report.note(NAME, String.format(Locale.ROOT, "Tickets: %d in flight; %,d sold (201), %,d refused sold-out, "
+                        + "%,d other answers%s; the service reports %,d sold, its registration view holds %,d "
+                        + "confirmed; the last sale came %.2f s after the start, all answers after %.2f s.",
+                options.rushInFlight(), rush.sold(), rush.refused(), rush.failed(),
+                rush.failed() == 0 ? ""
+                        : " (e.g. " + rush.run().sample(a -> a.status() != 201 && a.status() != 409) + ")",
+                rush.soldByService(), confirmedInView, rush.run().secondsUntilLast(a -> a.status() == 201),
+                rush.run().seconds()));
+        if (confirmedInView != rush.sold()) {
+            report.note(NAME, "MISMATCH: sold answers and confirmed registrations differ.");
+        }
+
+        if (bench.dinners() == null) {
+            report.notRun(NAME, "dinner rush", "the dinners service did not start");
+            return;
+        }
+        TicketRush.awaitKnownToDinners(api, bench.population(), options.dinnerClients(), Duration.ofMinutes(3));
+        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, bench.population(), options.dinnerSeats(),
+                options.dinnerClients(), options.rushInFlight());
+        String seats = String.format(Locale.ROOT, "dinner (%,d clients, %,d seats)", options.dinnerClients(),
+                options.dinnerSeats());
+        report.target(NAME, seats + ": held/s", dinner.heldPerSecond(), "/s", Report.Goal.AT_LEAST,
+                SOLD_PER_SECOND, "");
+        report.info(NAME, seats + ": p50, all answers", dinner.run().all().p50(), "ms");
+        report.target(NAME, seats + ": p99, all answers", dinner.run().all().p99(), "ms", Report.Goal.AT_MOST,
+                P99_MS, "");
+        report.target(NAME, seats + ": oversold", dinner.oversold(), "", Report.Goal.AT_MOST, 0, "");
+        report.note(NAME, String.format(Locale.ROOT, "Dinner: %d in flight; %,d HELD, %,d WAITLISTED, %,d other "
+                        + "answers%s; the service reports %,d held or sold; the last seat was held %.2f s after the "
+                        + "start, all %,d answered after %.2f s (%.0f requests/s).",
+                options.rushInFlight(), dinner.held(), dinner.waitlisted(), dinner.failed(),
+                dinner.failed() == 0 ? "" : " (e.g. " + dinner.run().sample(a -> a.status() != 201) + ")",
+                dinner.heldOrSoldByService(), dinner.run().secondsUntilLast(a -> a.body().contains("\"HELD\"")),
+                options.dinnerClients(), dinner.run().seconds(), options.dinnerClients() / dinner.run().seconds()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.lanyard.benchmark.rush;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+
+import io.lanyard.benchmark.Population;
+import io.lanyard.benchmark.commands.IndependentCommandsScenario;
+import io.lanyard.benchmark.load.Http;
+import io.lanyard.benchmark.load.Lanyard;
+import io.lanyard.benchmark.load.Load;
+import io.lanyard.benchmark.load.Run;
+import io.lanyard.benchmark.load.Tokens;
+
+/**
+ * The two rushes of a conference, against any running Lanyard: far more buyers than seats, each a different
+ * person, all at once (as many in flight as the run allows). Used in-process by the rush scenario and against
+ * separate JVMs and the devstack by the footprint scenario.
+ */
+public final class TicketRush {
+
+    private TicketRush() {
+    }
+
+    /** {@code sold} counts 201s; {@code soldByService} is what the service itself reports afterwards. */
+    public record Registrations(UUID conference, UUID ticketType, Run run, long sold, long refused, long failed,
+                                double soldPerSecond, long soldByService, long oversold) {
+    }
+
+    public record DinnerSeats(UUID dinner, Run run, long held, long waitlisted, long failed, double heldPerSecond,
+                              long heldOrSoldByService, long oversold) {
+    }
+
+    public static Registrations registrations(Lanyard api, String organizerToken, int clients, int quota,
+                                              int inFlight) {
+        UUID conference = api.conference(organizerToken, "Rush conference");
+        UUID ticketType = api.ticketType(organizerToken, conference, "Rush tickets", quota);
+        String[] tokens = Tokens.mint(api, IntStream.range(0, clients)
+                .mapToObj(i -> "rush-" + conference.toString().substring(0, 8) + "-" + i).toArray(String[]::new));
+        Run run = Load.closedLoop(clients, inFlight,
+                i -> api.register(conference, ticketType, tokens[i], "Rush buyer " + i));
+        long sold = run.withStatus(201);
+        long refused = run.count(a -> a.status() == 409 && a.body().contains("sold-out"));
+        long soldByService = api.ticketTypeSummary(organizerToken, conference, ticketType).path("sold").asLong();
+        return new Registrations(conference, ticketType, run, sold, refused, clients - sold - refused,
+                sold / run.secondsUntilLast(a -> a.status() == 201), soldByService,
+                Math.max(0, Math.max(sold, soldByService) - quota));
+    }
+
+    public static DinnerSeats dinner(Lanyard api, Population population, int seats, int clients, int inFlight) {
+        if (population.size() < clients) {
+            throw new IllegalStateException("the dinner rush needs " + clients + " registered attendees, there are "
+                    + population.size());
+        }
+        UUID dinner = api.dinner(population.organizerToken(), population.conference(), "Rush dinner", seats);
+        Run run = Load.closedLoop(clients, inFlight, i -> {
+            Population.Attendee attendee = population.attendee(i);
+            return api.requestDinnerTicket(population.conference(), dinner, attendee.token(), attendee.attendeeId());
+        });
+        long held = run.count(TicketRush::held);
+        long waitlisted = run.count(a -> a.status() == 201 && a.body().contains("\"WAITLISTED\""));
+        var summary = api.dinnerSummary(population.organizerToken(), population.conference(), dinner);
+        long byService = summary.path("held").asLong() + summary.path("sold").asLong();
+        return new DinnerSeats(dinner, run, held, waitlisted, clients - held - waitlisted,
+                held / run.secondsUntilLast(TicketRush::held), byService,
+                Math.max(0, Math.max(held, byService) - seats));
+    }
+
+    /** Registers attendees for a dinner rush on a Lanyard that has none yet, and waits until dinners knows them. */
+    public static Population populate(Lanyard api, String organizerToken, int attendees, int inFlight) {
+        UUID conference = api.conference(organizerToken, "Dinner rush conference");
+        UUID ticketType = api.ticketType(organizerToken, conference, "Dinner rush tickets", attendees);
+        Population population = new Population(conference, List.of(ticketType), organizerToken);
+        Run run = IndependentCommandsScenario.register(api, population,
+                "diner-" + conference.toString().substring(0, 8) + "-", attendees, inFlight);
+        if (run.withStatus(201) != attendees) {
+            throw new IllegalStateException("registering the dinner rush's attendees failed: "
+                    + run.sample(a -> a.status() != 201));
+        }
+        awaitKnownToDinners(api, population, attendees, Duration.ofMinutes(3));
+        return population;
+    }
+
+    /**
+     * Asks dinners about every attendee in turn. The publisher's segments send different attendees' events in
+     * parallel, so the last one registered being known says nothing about the others.
+     */
+    public static void awaitKnownToDinners(Lanyard api, Population population, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < count; i++) {
+            Population.Attendee attendee = population.attendee(i);
+            while (!api.dinnersKnows(population.organizerToken(), population.conference(), attendee.attendeeId())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("dinners did not learn of the attendees within " + timeout);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
+    private static boolean held(Http.Answer answer) {
+        return answer.status() == 201 && answer.body().contains("\"HELD\"");
+    }
+}
