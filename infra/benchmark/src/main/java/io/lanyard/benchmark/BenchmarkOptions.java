@@ -91,7 +91,7 @@ public record BenchmarkOptions(
                 s.flag("proposals", !smoke),
                 s.number("concurrency", 32, 8),
                 s.duration("baseline-seconds", 10, 1),
-                s.number("kafka-pings", 2_000, 50),
+                s.number("kafka-pings", 2_000, 20),
                 s.number("ticket-types", 64, 4),
                 s.number("quota-per-type", 2_000, 200),
                 s.number("warmup", 1_000, 20),
@@ -102,7 +102,7 @@ public record BenchmarkOptions(
                 s.number("dinner-clients", 5_000, 100),
                 s.number("dinner-seats", 200, 20),
                 s.number("propagation-rate", 500, 50),
-                s.duration("propagation-seconds", 20, 2),
+                s.duration("propagation-seconds", 20, 1),
                 s.number("itinerary-rate", 500, 50),
                 s.duration("itinerary-seconds", 10, 1),
                 s.number("itinerary-dinners", 20, 2),
@@ -116,7 +116,8 @@ public record BenchmarkOptions(
                 s.number("growth-concurrency", 4, 2),
                 s.duration("idle-settle-seconds", 20, 1),
                 s.flag("footprint-devstack", !smoke),
-                s.text("service-jvm-options", ""),
+                // a smoke run's service JVM only has to start: C1 alone starts it in half the CPU time
+                s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : ""),
                 s.text("tuned-jvm-options", smoke ? ""
                         : "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"),
                 s.list("tuned-arguments", TunedServices.ARGUMENTS),

@@ -3,28 +3,33 @@ package io.lanyard.benchmark.profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Where the machine's CPU went between two readings: this JVM (services and load generator), PostgreSQL (the
- * postmaster and its backends), and everything else on the machine, which on a shared box is other people's work.
- * Read from {@code /proc}; on systems without it every share reads as unknown.
+ * postmaster and its backends), the processes this JVM started (service JVMs, a devstack), and everything else on
+ * the machine, which on a shared box is other people's work. Read from {@code /proc}; on systems without it every
+ * share reads as unknown.
  */
 public final class CpuMeter {
 
-    public record Reading(long machineBusy, long machineTotal, long jvm, long postgres) {
+    public record Reading(long machineBusy, long machineTotal, long jvm, long postgres, long started) {
     }
 
     public record Split(double seconds, double machineBusyPercent, double jvmCores, double postgresCores,
-                        double othersCores, int cores) {
+                        double startedCores, double othersCores, int cores) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "machine %.0f%% busy of %d cores over %.1fs: this JVM %.2f cores, PostgreSQL %.2f cores, "
-                            + "other processes %.2f cores", machineBusyPercent, cores, seconds, jvmCores,
-                    postgresCores, othersCores);
+                            + "%sother processes %.2f cores", machineBusyPercent, cores, seconds, jvmCores,
+                    postgresCores, startedCores < 0.005 ? ""
+                            : String.format(Locale.ROOT, "JVMs it started %.2f cores, ", startedCores),
+                    othersCores);
         }
     }
 
@@ -37,7 +42,15 @@ public final class CpuMeter {
 
     public Reading read() {
         long[] machine = machine();
-        return new Reading(machine[0], machine[1], ticks(ProcessHandle.current().pid(), false), postgres());
+        long self = ProcessHandle.current().pid();
+        Set<Long> postgres = postgresPids();
+        // children that have exited and been waited for are counted in this process's cutime and cstime
+        long started = ticks(self, true) - ticks(self, false) + ProcessHandle.current().descendants()
+                .filter(p -> !postgres.contains(p.pid()))
+                .mapToLong(p -> ticks(p.pid(), false))
+                .sum();
+        return new Reading(machine[0], machine[1], ticks(self, false),
+                postgres.stream().mapToLong(pid -> ticks(pid, false)).sum() + reapedByPostmaster(), started);
     }
 
     public Split since(Reading before, long beforeNanos) {
@@ -51,7 +64,9 @@ public final class CpuMeter {
         double machineCores = busyPercent / 100.0 * cores;
         double jvm = (now.jvm() - before.jvm()) / TICKS_PER_SECOND / seconds;
         double postgres = (now.postgres() - before.postgres()) / TICKS_PER_SECOND / seconds;
-        return new Split(seconds, busyPercent, jvm, postgres, Math.max(0, machineCores - jvm - postgres), cores);
+        double started = Math.max(0, (now.started() - before.started()) / TICKS_PER_SECOND / seconds);
+        return new Split(seconds, busyPercent, jvm, postgres, started,
+                Math.max(0, machineCores - jvm - postgres - started), cores);
     }
 
     private static long[] machine() {
@@ -68,17 +83,24 @@ public final class CpuMeter {
         }
     }
 
-    private long postgres() {
+    /** The postmaster and its live backends. */
+    private Set<Long> postgresPids() {
         OptionalLong postmaster = postmasterPid();
         if (postmaster.isEmpty()) {
-            return 0;
+            return Set.of();
         }
-        long sum = ticks(postmaster.getAsLong(), true);
-        sum += ProcessHandle.of(postmaster.getAsLong()).stream()
-                .flatMap(ProcessHandle::descendants)
-                .mapToLong(p -> ticks(p.pid(), false))
-                .sum();
-        return sum;
+        Set<Long> pids = new HashSet<>();
+        pids.add(postmaster.getAsLong());
+        ProcessHandle.of(postmaster.getAsLong()).stream().flatMap(ProcessHandle::descendants)
+                .forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    /** Backends that have exited: the postmaster waited for them, so their time is in its cutime and cstime. */
+    private long reapedByPostmaster() {
+        OptionalLong postmaster = postmasterPid();
+        return postmaster.isEmpty() ? 0
+                : ticks(postmaster.getAsLong(), true) - ticks(postmaster.getAsLong(), false);
     }
 
     private OptionalLong postmasterPid() {

@@ -118,7 +118,7 @@ public final class PropagationScenario {
     private static void leg(Bench bench, Leg leg, IntFunction<Http.Answer> call) throws Exception {
         double waited = ConsumersCaughtUp.await(bench.infrastructure().kafkaBootstrap(), Map.of(
                 "dinners", List.of("lanyard.registration.v1"), "registration", List.of("lanyard.dinners.v1")),
-                Duration.ofMinutes(10));
+                Duration.ofMillis(bench.options().smoke() ? 600 : 1_500), Duration.ofMinutes(10));
         bench.report().note(NAME, String.format(Locale.ROOT, "%s: before it started, waited %.1f s until both "
                 + "services had published everything and consumed each other's topics to the end.", leg.name(),
                 waited));

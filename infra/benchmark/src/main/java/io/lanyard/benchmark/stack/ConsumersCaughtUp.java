@@ -21,13 +21,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumersCaughtUp {
 
-    private static final Duration QUIET = Duration.ofMillis(1_500);
-
     private ConsumersCaughtUp() {
     }
 
-    /** Returns the seconds waited; {@code groups} maps each consumer group to the topics it consumes. */
-    public static double await(String bootstrap, Map<String, List<String>> groups, Duration timeout)
+    /**
+     * Returns the seconds waited; {@code groups} maps each consumer group to the topics it consumes, and no topic
+     * may have grown for {@code quiet} (longer than a publisher's idle poll).
+     */
+    public static double await(String bootstrap, Map<String, List<String>> groups, Duration quiet, Duration timeout)
             throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -41,8 +42,8 @@ public final class ConsumersCaughtUp {
                     lastEnds = ends;
                     quietSince = System.nanoTime();
                 }
-                boolean quiet = System.nanoTime() - quietSince >= QUIET.toNanos();
-                if (quiet && caughtUp(admin, groups, ends)) {
+                boolean still = System.nanoTime() - quietSince >= quiet.toNanos();
+                if (still && caughtUp(admin, groups, ends)) {
                     return (System.nanoTime() - start) / 1e9;
                 }
                 if (System.nanoTime() > deadline) {
