@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seatsPerSegment  the smallest segment worth splitting off; small quotas stay in one segment
  */
 @ConfigurationProperties("lanyard.registration")
-public record RegistrationProperties(@DefaultValue("8") int maxQuotaSegments, @DefaultValue("50") int seatsPerSegment) {
+public record RegistrationProperties(@DefaultValue("32") int maxQuotaSegments, @DefaultValue("50") int seatsPerSegment) {
 }

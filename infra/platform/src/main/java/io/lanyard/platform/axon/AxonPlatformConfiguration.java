@@ -6,11 +6,6 @@ import java.util.concurrent.Executors;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -23,6 +18,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -148,7 +144,7 @@ public class AxonPlatformConfiguration {
 
     @Bean(AGGREGATE_CACHE)
     Cache lanyardAggregateCache(AxonPlatformProperties properties) {
-        return properties.cacheAggregates() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        return properties.cacheAggregates() ? new BoundedAggregateCache(properties.aggregateCacheSize()) : NoCache.INSTANCE;
     }
 
     @Bean
@@ -169,10 +165,18 @@ public class AxonPlatformConfiguration {
             processing.usingSubscribingEventProcessors();
             processing.registerPooledStreamingEventProcessor(
                     IntegrationPublishing.PROCESSING_GROUP,
-                    org.axonframework.config.Configuration::eventStore,
+                    config -> publisherSource(config, properties),
                     (config, builder) -> builder
                             .batchSize(properties.publisherBatchSize())
                             .initialSegmentCount(properties.publisherSegments()));
         });
+    }
+
+    private static CommitWakingEventSource publisherSource(org.axonframework.config.Configuration config,
+                                                           AxonPlatformProperties properties) {
+        CommitWakingEventSource source = new CommitWakingEventSource(config.eventStore(),
+                config.getComponent(EventStorageEngine.class), properties.publisherPollInterval());
+        config.onShutdown(source::close);
+        return source;
     }
 }

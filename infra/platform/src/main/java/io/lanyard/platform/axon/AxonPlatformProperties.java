@@ -1,18 +1,25 @@
 package io.lanyard.platform.axon;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param snapshotThreshold   events after which an aggregate with the Lanyard trigger is snapshotted
- * @param cacheAggregates     keep hot aggregates in memory between commands (off only to test snapshot loading)
- * @param publisherBatchSize  events per Kafka publishing transaction
- * @param publisherSegments   parallel segments of the publishing processor
+ * @param snapshotThreshold     events after which an aggregate with the Lanyard trigger is snapshotted
+ * @param cacheAggregates       keep hot aggregates in memory between commands (off only to test snapshot loading)
+ * @param aggregateCacheSize    how many aggregates an instance keeps in memory at most
+ * @param publisherBatchSize    events per Kafka publishing transaction
+ * @param publisherSegments     parallel segments of the publishing processor
+ * @param publisherPollInterval how often the publisher looks for events committed by other instances (its own
+ *                              commits wake it at once)
  */
 @ConfigurationProperties("lanyard.axon")
 public record AxonPlatformProperties(
         @DefaultValue("100") int snapshotThreshold,
         @DefaultValue("true") boolean cacheAggregates,
+        @DefaultValue("5000") long aggregateCacheSize,
         @DefaultValue("100") int publisherBatchSize,
-        @DefaultValue("4") int publisherSegments) {
+        @DefaultValue("4") int publisherSegments,
+        @DefaultValue("500ms") Duration publisherPollInterval) {
 }

@@ -141,6 +141,11 @@ public class ProblemAdvice {
                 return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed",
                         "the request breaks a constraint of the stored data", Map.of());
             }
+            if (isPoolExhausted(t)) {
+                log.warn("Answering 503, every database connection stayed busy: {}", t.getMessage());
+                return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "the service is too busy to take this request; try again shortly", Map.of());
+            }
             if (isUnavailable(t)) {
                 log.warn("Answering 503, a dependency is unavailable: {}", t.toString());
                 return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
@@ -150,6 +155,14 @@ public class ProblemAdvice {
         log.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "something went wrong on our side", Map.of());
+    }
+
+    /**
+     * Hikari timed out waiting for a connection while the database was reachable: it names the last connection
+     * failure as the cause when there was one, so no cause means every connection was busy (overload, not outage).
+     */
+    private static boolean isPoolExhausted(Throwable t) {
+        return t instanceof SQLTransientConnectionException && t.getCause() == null;
     }
 
     /** The database is down or out of connections: nothing the caller did, and worth a retry later. */
