@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.lanyard.benchmark.stack.TunedServices;
-
 /**
  * How big each scenario is. {@code --full} is the issue's sizes, {@code --smoke} a few seconds of everything; any
  * size can be overridden by its name ({@code --growth-large=2000000}), and {@code --only=} / {@code --skip=} pick
  * scenarios by name: baseline, commands, rush, propagation, replay, growth, footprint. {@code --proposals=false}
- * skips the comparison runs of proposed changes; {@code --tuned-arguments=--a=1;--b=2} and
- * {@code --tuned-cache=false} choose what the tuned comparison run changes.
+ * skips the comparison runs of proposed changes (the footprint with compact JVM flags).
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -53,9 +50,7 @@ public record BenchmarkOptions(
         Duration idleSettle,
         boolean footprintDevstack,
         String serviceJvmOptions,
-        String tunedJvmOptions,
-        List<String> tunedArguments,
-        boolean tunedCache) {
+        String tunedJvmOptions) {
 
     public static final List<String> ALL = List.of(
             "baseline", "commands", "rush", "propagation", "replay", "growth", "footprint");
@@ -119,9 +114,7 @@ public record BenchmarkOptions(
                 // a smoke run's service JVM only has to start: C1 alone starts it in half the CPU time
                 s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : ""),
                 s.text("tuned-jvm-options", smoke ? ""
-                        : "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"),
-                s.list("tuned-arguments", TunedServices.ARGUMENTS),
-                s.flag("tuned-cache", true));
+                        : "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"));
         given.remove("smoke");
         given.remove("full");
         s.used().forEach(given::remove);

@@ -52,8 +52,9 @@ class TraceAcrossServicesTest {
         }
     }
 
-    private static final String[] LOGGING = {
-            "logging.structured.format.console", "logging.level.io.lanyard.platform.messaging"};
+    private static final String[] PROPERTIES = {
+            "logging.structured.format.console", "logging.level.io.lanyard.platform.messaging",
+            "management.tracing.sampling.probability"};
     private static final String DINNERS_CONSUMER = "lanyard-consumer-trace_dinners";
     private static RunningService registration;
     private static RunningService dinners;
@@ -61,8 +62,10 @@ class TraceAcrossServicesTest {
     @BeforeAll
     static void start() {
         // the services share this JVM's logging; JSON lines as in production, and the messaging seams' debug lines
-        System.setProperty(LOGGING[0], "ecs");
-        System.setProperty(LOGGING[1], "DEBUG");
+        System.setProperty(PROPERTIES[0], "ecs");
+        System.setProperty(PROPERTIES[1], "DEBUG");
+        // no trace recorded: the trace id must travel all the same (most requests are not sampled in production)
+        System.setProperty(PROPERTIES[2], "0");
         String kafka = EmbeddedInfrastructure.kafka().getBrokersAsString();
         registration = RunningService.start(RegistrationApplication::application, "trace_registration", kafka,
                 TraceProbe.class);
@@ -73,7 +76,7 @@ class TraceAcrossServicesTest {
     static void stop() {
         dinners.close();
         registration.close();
-        for (String property : LOGGING) {
+        for (String property : PROPERTIES) {
             System.clearProperty(property);
         }
     }

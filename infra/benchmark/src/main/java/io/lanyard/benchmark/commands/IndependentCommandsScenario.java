@@ -41,7 +41,7 @@ public final class IndependentCommandsScenario {
         }
         Population population = new Population(conference, types, organizer);
         bench.population(population);
-        // this scenario, the tuned comparison run and the three propagation runs register in this conference
+        // this scenario and the propagation runs register in this conference
         long needed = 2L * (options.warmup() + options.registrations())
                 + 3L * options.propagationRate() * options.propagationDuration().toSeconds();
         if (needed > (long) options.ticketTypes() * options.quotaPerType()) {

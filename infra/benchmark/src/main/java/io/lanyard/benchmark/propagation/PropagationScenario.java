@@ -20,7 +20,6 @@ import io.lanyard.benchmark.load.Run;
 import io.lanyard.benchmark.load.Tokens;
 import io.lanyard.benchmark.report.Report;
 import io.lanyard.benchmark.stack.ConsumersCaughtUp;
-import io.lanyard.benchmark.stack.WakePublishersOnCommit;
 
 /**
  * How long a fact takes to cross from one service to another at a steady rate: registration's 201 until dinners
@@ -55,15 +54,6 @@ public final class PropagationScenario {
             legs(bench, label, false, sustainable, sustainable, "propagation-sustainable-");
             bench.report().note(NAME, "Rows marked " + label + "ran at half the registration rate the "
                     + "independent-commands scenario measured, so that no queue builds up; they are not judged.");
-        }
-        if (options.proposals()) {
-            bench.stopServices();
-            bench.startServices(List.of(), WakePublishersOnCommit.class);
-            String label = "[publisher woken on commit, " + sustainable + "/s] ";
-            legs(bench, label, false, sustainable, sustainable, "propagation-woken-");
-            bench.report().note(NAME, "Rows marked " + label + "ran after restarting both services with a "
-                    + "publisher source that is woken by each local commit (CommitWakingSource in the benchmark, "
-                    + "the change proposed in docs/benchmarks.md); they are not judged.");
         }
     }
 

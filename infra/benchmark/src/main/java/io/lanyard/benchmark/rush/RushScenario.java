@@ -1,19 +1,14 @@
 package io.lanyard.benchmark.rush;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.benchmark.Bench;
 import io.lanyard.benchmark.BenchmarkOptions;
-import io.lanyard.benchmark.Population;
-import io.lanyard.benchmark.commands.IndependentCommandsScenario;
 import io.lanyard.benchmark.load.Lanyard;
-import io.lanyard.benchmark.load.Run;
 import io.lanyard.benchmark.report.Report;
-import io.lanyard.benchmark.stack.TunedServices;
 
 /** Scenario 3 against the in-process services: the registration rush, then the dinner rush. */
 public final class RushScenario {
@@ -27,64 +22,7 @@ public final class RushScenario {
 
     public static void run(Bench bench) {
         judged(bench);
-        if (bench.options().proposals() && bench.dinners() != null) {
-            bench.stopServices();
-            if (bench.options().tunedCache()) {
-                bench.startServices(bench.options().tunedArguments(), TunedServices.class);
-            } else {
-                bench.startServices(bench.options().tunedArguments());
-            }
-            try {
-                tuned(bench);
-            } finally {
-                bench.stopServices();
-                bench.startServices(List.of());
-            }
-        }
     }
-
-    /**
-     * The same work on services restarted with the tuned settings and the strong aggregate cache
-     * ({@link TunedServices}): not judged, it shows what those changes are worth.
-     */
-    private static void tuned(Bench bench) {
-        BenchmarkOptions options = bench.options();
-        Report report = bench.report();
-        Lanyard api = bench.lanyard();
-        Population population = bench.population();
-        int registrations = Math.min(options.registrations(), 10_000);
-        IndependentCommandsScenario.register(api, population, "tuned-warm-up-", options.warmup(),
-                options.concurrency());
-        Run run = IndependentCommandsScenario.register(api, population, "tuned-", registrations,
-                options.concurrency());
-        report.info(NAME, TUNED + "independent registrations/s, " + options.concurrency() + " clients",
-                run.withStatus(201) / run.seconds(), "/s");
-        report.info(NAME, TUNED + "independent registration p50", run.all().p50(), "ms");
-        report.info(NAME, TUNED + "independent registration p99", run.all().p99(), "ms");
-
-        TicketRush.Registrations rush = TicketRush.registrations(api, api.organizerToken("organizer-tuned"),
-                options.rushClients(), options.rushQuota(), options.rushInFlight());
-        report.info(NAME, TUNED + "tickets: sold/s", rush.soldPerSecond(), "/s");
-        report.info(NAME, TUNED + "tickets: p50, all answers", rush.run().all().p50(), "ms");
-        report.info(NAME, TUNED + "tickets: p99, all answers", rush.run().all().p99(), "ms");
-        report.target(NAME, TUNED + "tickets: oversold", rush.oversold(), "", Report.Goal.AT_MOST, 0, "");
-
-        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, population, options.dinnerSeats(),
-                options.dinnerClients(), options.rushInFlight());
-        report.info(NAME, TUNED + "dinner: held/s", dinner.heldPerSecond(), "/s");
-        report.info(NAME, TUNED + "dinner: p50, all answers", dinner.run().all().p50(), "ms");
-        report.info(NAME, TUNED + "dinner: p99, all answers", dinner.run().all().p99(), "ms");
-        report.target(NAME, TUNED + "dinner: oversold", dinner.oversold(), "", Report.Goal.AT_MOST, 0, "");
-        report.note(NAME, String.format(Locale.ROOT, "Rows marked %sran after restarting registration and dinners "
-                        + "with %s%s (TunedServices in the benchmark); %,d independent registrations after %,d "
-                        + "warm-up, then both rushes as above. Not judged.", TUNED,
-                options.tunedArguments().isEmpty() ? "their usual settings"
-                        : "`" + String.join(" ", options.tunedArguments()) + "`",
-                options.tunedCache() ? " and a strong, bounded aggregate cache in place of the weak one" : "",
-                registrations, options.warmup()));
-    }
-
-    private static final String TUNED = "[tuned] ";
 
     private static void judged(Bench bench) {
         BenchmarkOptions options = bench.options();

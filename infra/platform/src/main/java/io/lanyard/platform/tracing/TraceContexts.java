@@ -30,10 +30,13 @@ public class TraceContexts {
         return new TraceContexts(Tracer.NOOP, Propagator.NOOP);
     }
 
-    /** The {@code traceparent} of the span in scope on this thread. */
+    /**
+     * The {@code traceparent} of the span in scope on this thread, recorded or not: a trace the sampler chose not to
+     * record still carries its id to every service it reaches (with the sampled flag off).
+     */
     public Optional<String> current() {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
+        if (span == null) {
             return Optional.empty();
         }
         Map<String, String> carrier = new HashMap<>();
