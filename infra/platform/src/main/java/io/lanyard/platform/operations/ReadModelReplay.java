@@ -109,7 +109,8 @@ public class ReadModelReplay {
         transactions.executeWithoutResult(status -> {
             String tables = String.join(", ", readModel.tables());
             jdbc.sql("lock table " + tables + " in exclusive mode").update();
-            readModel.tables().forEach(table -> jdbc.sql("delete from " + table).update());
+            // Emptied in reverse: a table the handlers write later may reference one they write earlier.
+            readModel.tables().reversed().forEach(table -> jdbc.sql("delete from " + table).update());
             inUnitOfWork(null, handlers::performReset);
             try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
                 stream.forEach(event -> {

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * /admin/read-models/{processing group}/replay} empties exactly these tables and applies every stored event to the
  * group's handlers again. A read model without this annotation cannot be replayed. Tables filled from Kafka (a
  * replica of another service's facts) do not belong here: they are not in this service's event store. List the
- * tables in the order the handlers write them: the replay locks them in this order, as a command would.
+ * tables in the order the handlers write them: the replay locks them in this order, as a command would, and empties
+ * them in reverse, so a table may have a foreign key to one listed before it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

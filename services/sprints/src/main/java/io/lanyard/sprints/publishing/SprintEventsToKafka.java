@@ -41,7 +41,7 @@ class SprintEventsToKafka {
             @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
         publisher.publish(new io.lanyard.kernel.events.sprints.SprintAnnounced(eventId(message), e.conferenceId(), at,
                 e.sprintId(),
-                e.project(), e.leaderAttendeeId(), e.days(), e.capacity()), trace);
+                e.project(), e.leaderAttendeeId(), e.days(), e.seatsPerDay()), trace);
     }
 
     @EventHandler

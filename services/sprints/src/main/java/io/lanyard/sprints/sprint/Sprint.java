@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -25,7 +26,12 @@ import io.lanyard.platform.web.Refusal;
  * than the room holds. A room holds a few dozen people, so the whole participant list fits in the aggregate and a
  * sign-up is decided against all of it under the aggregate's lock. Sprints are independent of each other: an
  * attendee may join several, and nothing needs two sprints in one decision.
+ * <p>
+ * Snapshots are this class in JSON. Revision 2 renamed {@code capacity} to {@code seatsPerDay}; Axon skips a
+ * snapshot of another revision and rebuilds the sprint from its events, so a snapshot of the old shape is never
+ * read as a room without seats.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = AxonPlatformConfiguration.SNAPSHOT_TRIGGER,
         cache = AxonPlatformConfiguration.AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -35,7 +41,7 @@ class Sprint {
     @AggregateIdentifier
     private UUID sprintId;
     private UUID conferenceId;
-    private int capacity;
+    private int seatsPerDay;
     private List<LocalDate> days = List.of();
     private Map<UUID, List<LocalDate>> signedUpDays = new LinkedHashMap<>();
     private Map<UUID, Set<LocalDate>> attendedDays = new LinkedHashMap<>();
@@ -48,7 +54,7 @@ class Sprint {
         if (command.project() == null || command.project().isBlank()) {
             throw new InvalidSprintException("a sprint needs a project");
         }
-        if (command.capacity() < 1) {
+        if (command.seatsPerDay() < 1) {
             throw new InvalidSprintException("a sprint's room holds at least one participant");
         }
         if (command.days().isEmpty()) {
@@ -58,7 +64,7 @@ class Sprint {
             throw new InvalidSprintException("each of a sprint's days is named once");
         }
         apply(new SprintAnnounced(command.sprintId(), command.conferenceId(), command.project(),
-                command.description(), command.leaderAttendeeId(), command.capacity(), sorted(command.days()),
+                command.description(), command.leaderAttendeeId(), command.seatsPerDay(), sorted(command.days()),
                 command.announcedBy(), command.at()));
     }
 
@@ -81,7 +87,7 @@ class Sprint {
         }
         List<LocalDate> chosen = sorted(wanted);
         for (LocalDate day : chosen) {
-            if (participantsOn(day) >= capacity) {
+            if (participantsOn(day) >= seatsPerDay) {
                 throw new SprintFullException(day);
             }
         }
@@ -130,7 +136,7 @@ class Sprint {
     void on(SprintAnnounced event) {
         sprintId = event.sprintId();
         conferenceId = event.conferenceId();
-        capacity = event.capacity();
+        seatsPerDay = event.seatsPerDay();
         days = List.copyOf(event.days());
     }
 

@@ -5,7 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.axonframework.serialization.Revision;
+
+/**
+ * Revision 2 calls the room's size {@code seatsPerDay}. Revision 1 called it {@code capacity}, which read as the
+ * sprint's total although every day has the whole room; {@link SprintAnnouncedUpcaster} renames it in stored
+ * revision-1 events as they are read. The integration event keeps {@code capacity}: its contract did not change.
+ */
+@Revision("2")
 public record SprintAnnounced(UUID sprintId, UUID conferenceId, String project, String description,
-                              UUID leaderAttendeeId, int capacity, List<LocalDate> days, String announcedBy,
+                              UUID leaderAttendeeId, int seatsPerDay, List<LocalDate> days, String announcedBy,
                               Instant announcedAt) {
 }

@@ -42,12 +42,12 @@ class SprintDesk {
 
     /** An organizer announces a sprint for any registered attendee; an attendee only one they lead themselves. */
     @Transactional
-    public UUID announce(UUID conferenceId, String project, String description, UUID leaderAttendeeId, int capacity,
+    public UUID announce(UUID conferenceId, String project, String description, UUID leaderAttendeeId, int seatsPerDay,
                          List<LocalDate> days, Caller caller) throws Refusal {
         attendees.requireActingFor(conferenceId, leaderAttendeeId, caller);
         UUID sprintId = ids.generateId();
         commands.sendOrRefuse(new SprintMessages.AnnounceSprint(sprintId, conferenceId, project, description,
-                leaderAttendeeId, capacity, days, caller.subject(), clock.instant()));
+                leaderAttendeeId, seatsPerDay, days, caller.subject(), clock.instant()));
         return sprintId;
     }
 

@@ -13,7 +13,7 @@ public final class SprintMessages {
     }
 
     record AnnounceSprint(@TargetAggregateIdentifier UUID sprintId, UUID conferenceId, String project,
-                          String description, UUID leaderAttendeeId, int capacity, List<LocalDate> days,
+                          String description, UUID leaderAttendeeId, int seatsPerDay, List<LocalDate> days,
                           String announcedBy, Instant at) {
     }
 

@@ -15,9 +15,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.platform.operations.ReadModelTables;
+
 /** Sprints, their days and participants as the sprint board and the leaders see them, written in the command's transaction. */
 @Component
 @ProcessingGroup("sprint-view")
+@ReadModelTables({"sprint_view", "sprint_day_view", "sprint_participant_view", "sprint_participant_day_view"})
 class SprintView implements SprintParticipations {
 
     record SprintDetails(UUID id, UUID conferenceId, String project, String description, UUID leaderAttendeeId,
@@ -54,7 +57,7 @@ class SprintView implements SprintParticipations {
                                                  capacity, announced_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.sprintId(), event.conferenceId(), event.project(), event.description(),
-                        event.leaderAttendeeId(), event.capacity(), Timestamp.from(event.announcedAt()))
+                        event.leaderAttendeeId(), event.seatsPerDay(), Timestamp.from(event.announcedAt()))
                 .update();
         for (LocalDate day : event.days()) {
             jdbc.sql("insert into sprint_day_view (sprint_id, day) values (?, ?)")

@@ -229,13 +229,13 @@ class SprintTest {
                 .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, bob, TUESDAY, "lena", NOW));
     }
 
-    private static SprintMessages.AnnounceSprint announce(String project, int capacity, List<LocalDate> days) {
-        return new SprintMessages.AnnounceSprint(SPRINT, CONFERENCE, project, "Fix bugs", LEADER, capacity, days,
+    private static SprintMessages.AnnounceSprint announce(String project, int seatsPerDay, List<LocalDate> days) {
+        return new SprintMessages.AnnounceSprint(SPRINT, CONFERENCE, project, "Fix bugs", LEADER, seatsPerDay, days,
                 "olivia", NOW);
     }
 
-    private static SprintAnnounced announced(int capacity) {
-        return new SprintAnnounced(SPRINT, CONFERENCE, "CPython", "Fix bugs", LEADER, capacity,
+    private static SprintAnnounced announced(int seatsPerDay) {
+        return new SprintAnnounced(SPRINT, CONFERENCE, "CPython", "Fix bugs", LEADER, seatsPerDay,
                 List.of(MONDAY, TUESDAY), "olivia", NOW);
     }
 
