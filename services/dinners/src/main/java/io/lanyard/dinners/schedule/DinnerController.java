@@ -3,7 +3,6 @@ package io.lanyard.dinners.schedule;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import io.lanyard.dinners.seating.DinnerMessages.ScheduleDinner;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
+import io.lanyard.platform.web.CurrencyCode;
 import io.lanyard.platform.web.InvalidRequestException;
 import io.lanyard.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -39,7 +39,7 @@ class DinnerController {
                      @NotNull @Pattern(regexp = OFFSET_DATE_TIME,
                              message = "must be an ISO-8601 date-time with an offset") String startsAt,
                      @NotNull @Min(1) @Max(100_000) Integer seats, @NotNull @Min(0) Long priceCents,
-                     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+                     @NotNull @CurrencyCode String currency) {
     }
 
     private final Commands commands;
@@ -59,11 +59,6 @@ class DinnerController {
                                                Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = startsAt(body.startsAt());
-        try {
-            Currency.getInstance(body.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("currency", "not an ISO 4217 currency: " + body.currency());
-        }
         UUID id = ids.generateId();
         commands.send(new ScheduleDinner(id, conferenceId, body.name().strip(), body.venue().strip(), startsAt,
                 body.seats(), body.priceCents(), body.currency(), caller.subject()));

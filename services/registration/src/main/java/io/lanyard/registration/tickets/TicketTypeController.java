@@ -1,7 +1,6 @@
 package io.lanyard.registration.tickets;
 
 import java.net.URI;
-import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.InvalidRequestException;
+import io.lanyard.platform.web.CurrencyCode;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.registration.RegistrationProperties;
 import jakarta.validation.Valid;
@@ -24,14 +23,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
 class TicketTypeController {
 
     record NewTicketType(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) Long priceCents,
-                         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+                         @NotNull @CurrencyCode String currency,
                          @NotNull @Min(0) @Max(1_000_000) Integer quota) {
     }
 
@@ -54,11 +52,6 @@ class TicketTypeController {
     ResponseEntity<Map<String, UUID>> create(@PathVariable UUID conferenceId, @Valid @RequestBody NewTicketType body,
                                              Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
-        try {
-            Currency.getInstance(body.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("currency", "not an ISO 4217 currency: " + body.currency());
-        }
         UUID id = ids.generateId();
         int segments = Math.clamp(body.quota() / properties.seatsPerSegment(), 1, properties.maxQuotaSegments());
         commands.send(new TicketMessages.CreateTicketType(id, conferenceId, body.name().strip(), body.priceCents(),
