@@ -124,7 +124,7 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> other(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Refusal refusal) {
-                return Problems.response(refusal.status(), refusal.slug(), refusal.getMessage(), Map.of());
+                return Problems.response(refusal.status(), refusal.slug(), refusal.getMessage(), refusal.properties());
             }
             if (t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
                 return Problems.response(HttpStatus.NOT_FOUND, "not-found", t.getMessage(), Map.of());

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +19,6 @@ import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
-import io.lanyard.platform.web.Problems;
 import io.lanyard.platform.web.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -143,12 +139,6 @@ class SprintController {
                                     Caller caller) throws Refusal {
         desk.recordAttendance(conferenceId, sprintId, attendeeId, RequestedDays.parseDay("day", body.day()), caller);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Names the full day, so a client can offer the others. */
-    @ExceptionHandler(SprintFullException.class)
-    ResponseEntity<ProblemDetail> sprintFull(SprintFullException e) {
-        return Problems.response(HttpStatus.CONFLICT, e.slug(), e.getMessage(), Map.of("day", e.day().toString()));
     }
 
     private ParticipantBody body(UUID conferenceId, SprintView.Participation participation) {

@@ -1,6 +1,7 @@
 package io.lanyard.sprints.sprint;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.lanyard.platform.web.Refusal;
 
@@ -15,5 +16,11 @@ public class SprintFullException extends Refusal {
 
     public LocalDate day() {
         return day;
+    }
+
+    /** Names the full day, so a client can offer the others. */
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("day", day.toString());
     }
 }
