@@ -149,7 +149,7 @@ class SeparateProcessesTest {
 
     @Test
     @Order(1)
-    void both_instances_of_each_service_share_the_consumed_partitions_and_each_publisher_segment_has_one_owner() {
+    void both_instances_of_each_service_share_the_partitions_and_each_publisher_segment_has_one_owner() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 EmbeddedInfrastructure.kafka().getBrokersAsString()))) {
             for (String service : SERVICES) {
@@ -175,7 +175,7 @@ class SeparateProcessesTest {
 
     @Test
     @Order(2)
-    void a_ticket_rush_over_two_registration_processes_sells_the_quota_once_and_every_sale_and_cancellation_takes_effect_once_downstream() throws Exception {
+    void a_ticket_rush_over_two_processes_oversells_nothing_and_each_event_takes_effect_once() throws Exception {
         List<ServiceProcess> registration = instances.get("registration");
         String organizer = token("olivia", "ORGANIZER");
         UUID conference = conference(registration.getFirst().http(), organizer);
@@ -293,7 +293,7 @@ class SeparateProcessesTest {
 
     @Test
     @Order(4)
-    void a_dinner_rush_over_two_processes_then_a_sigkill_loses_no_ticket_doubles_none_and_holds_end_on_time() throws Exception {
+    void a_dinner_rush_and_a_sigkill_lose_no_ticket_double_none_and_holds_still_end_on_time() throws Exception {
         List<ServiceProcess> dinners = instances.get("dinners");
         List<ServiceProcess> registration = instances.get("registration");
         String organizer = token("odette", "ORGANIZER");
