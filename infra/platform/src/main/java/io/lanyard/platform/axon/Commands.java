@@ -1,10 +1,16 @@
 package io.lanyard.platform.axon;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,8 +22,21 @@ import io.lanyard.platform.web.Refusal;
  * Sends a command and waits for it, carrying the trace context into the command's metadata so that the events it
  * causes, and the Kafka records made from them, belong to the same trace: the span in scope (the HTTP request's
  * server span, itself a child of an incoming {@code traceparent}), or with tracing off the caller's header as is.
+ * <p>
+ * A command that lost a race with another instance of the service (its append collided with theirs, usually
+ * because this instance decided from a cached aggregate the other had moved on) is tried again: the rollback
+ * evicted the stale copy, so the next attempt decides from the store. Found by {@code SeparateProcessesTest}, where
+ * every other request of a dinner rush over two processes answered 500, and with retries at once still one in 60.
  */
 public class Commands {
+
+    /**
+     * Attempts for a command that keeps colliding with other instances' appends to the same aggregate. Between
+     * them a growing, jittered pause: in a rush the instance whose cache is current drains its queue fastest, and
+     * a loser that retried at once would collide with each of its appends in turn.
+     */
+    static final int ATTEMPTS = 8;
+    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(5).toNanos();
 
     private final CommandGateway gateway;
     private final TraceContexts traces;
@@ -32,7 +51,26 @@ public class Commands {
     }
 
     public <R> R send(Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(traceMetaData()));
+        MetaData metaData = traceMetaData();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS || !ownsItsTransaction()) {
+                    throw e;
+                }
+                long pause = FIRST_PAUSE_NANOS << (attempt - 1);
+                LockSupport.parkNanos(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2));
+            }
+        }
+    }
+
+    /**
+     * Only a command in a transaction of its own can be tried again; inside a caller's unit of work or transaction
+     * the failed append has spoilt that transaction, and the caller's own retry (a Kafka reaction's) starts over.
+     */
+    private static boolean ownsItsTransaction() {
+        return !CurrentUnitOfWork.isStarted() && !TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     /** Like {@link #send}, but hands a refusal back as the checked exception the handler threw. */

@@ -4,13 +4,19 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
  * Hold expiry is a deadline that must survive a restart, so the deadline manager keeps it in PostgreSQL with
@@ -35,6 +41,24 @@ class DeadlineSchedulerConfiguration {
                 .threads(properties.threads())
                 .shutdownMaxWait(properties.shutdownWait())
                 .build();
+    }
+
+    /**
+     * Axon's deadline task, except that a deadline that failed is tried again within moments rather than after
+     * db-scheduler's default of five minutes. With two instances, a hold's expiry often runs against a cached
+     * {@code Dinner} the other instance has moved on and its append collides ({@code ConcurrencyException}); the
+     * rollback evicted the stale copy, so the next attempt decides from the store. The pause grows, so a deadline
+     * that keeps failing does not spin. Found by {@code SeparateProcessesTest}: holds ended five minutes late.
+     */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context,
+                                                               DeadlineSchedulerProperties properties) {
+        Task<DbSchedulerBinaryDeadlineDetails> axon =
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        return new Tasks.OneTimeTaskBuilder<>(axon.getName(), DbSchedulerBinaryDeadlineDetails.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.failureRetryDelay()))
+                .execute(axon::execute);
     }
 
     /**

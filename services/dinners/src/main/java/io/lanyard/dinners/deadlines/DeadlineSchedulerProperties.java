@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param pollingInterval how often the scheduler looks for due deadlines: a hold ends at most this late
- * @param threads         deadlines handled in parallel
- * @param shutdownWait    how long a stopping service lets running deadlines finish
+ * @param pollingInterval   how often the scheduler looks for due deadlines: a hold ends at most this late
+ * @param threads           deadlines handled in parallel
+ * @param shutdownWait      how long a stopping service lets running deadlines finish
+ * @param failureRetryDelay the first pause before a failed deadline is tried again; each further one is longer
  */
 @ConfigurationProperties("lanyard.dinners.deadlines")
 public record DeadlineSchedulerProperties(@DefaultValue("2s") Duration pollingInterval,
                                           @DefaultValue("4") int threads,
-                                          @DefaultValue("10s") Duration shutdownWait) {
+                                          @DefaultValue("10s") Duration shutdownWait,
+                                          @DefaultValue("500ms") Duration failureRetryDelay) {
 }

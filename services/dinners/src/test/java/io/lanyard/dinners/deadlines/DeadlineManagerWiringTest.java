@@ -6,8 +6,11 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 
 import io.lanyard.dinners.DinnersTestSupport;
 import io.lanyard.testsupport.ServiceTest;
@@ -21,9 +24,20 @@ class DeadlineManagerWiringTest extends DinnersTestSupport {
     @Autowired
     Scheduler scheduler;
 
+    @Autowired
+    @Qualifier("deadlineDetailsTask")
+    Task<?> deadlineTask;
+
     @Test
     void hold_expiry_deadlines_are_kept_in_the_database_by_db_scheduler() {
         assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
         assertThat(scheduler.getSchedulerState().isStarted()).isTrue();
+    }
+
+    @Test
+    void a_hold_expiry_that_failed_is_tried_again_within_moments_not_minutes() {
+        assertThat(deadlineTask.getName()).isEqualTo("AxonDeadline");
+        assertThat(deadlineTask.getFailureHandler())
+                .isInstanceOf(FailureHandler.ExponentialBackoffFailureHandler.class);
     }
 }
