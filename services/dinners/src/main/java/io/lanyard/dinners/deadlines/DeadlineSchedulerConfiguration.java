@@ -32,7 +32,9 @@ class DeadlineSchedulerConfiguration {
 
     /**
      * Through the transaction-aware proxy a deadline is written in the transaction of the command that set it, so
-     * a hold and its expiry are stored together or not at all.
+     * a hold and its expiry are stored together or not at all. A deadline picked by a process that then died is
+     * revived once its heartbeats stop (six of {@code heartbeat-interval}, a minute by default, instead of
+     * db-scheduler's half hour), so a hold whose expiry was running in a killed process still ends.
      */
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineSchedulerProperties properties) {
@@ -40,6 +42,8 @@ class DeadlineSchedulerConfiguration {
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())
                 .shutdownMaxWait(properties.shutdownWait())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(6)
                 .build();
     }
 
