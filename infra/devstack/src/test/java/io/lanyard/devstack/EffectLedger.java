@@ -30,8 +30,8 @@ class EffectLedger {
                     create table if not exists test_effect_ledger (attendee_id uuid not null, event text not null);
                 end $$""").update();
         return subscriptions -> subscriptions
-                .on(AttendeeRegistered.class, e -> record(jdbc, e.attendeeId(), REGISTERED))
-                .on(AttendeeCancelled.class, e -> record(jdbc, e.attendeeId(), CANCELLED));
+                .project(AttendeeRegistered.class, e -> record(jdbc, e.attendeeId(), REGISTERED))
+                .project(AttendeeCancelled.class, e -> record(jdbc, e.attendeeId(), CANCELLED));
     }
 
     private static void record(JdbcClient jdbc, UUID attendeeId, String event) {

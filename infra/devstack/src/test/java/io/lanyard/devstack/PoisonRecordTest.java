@@ -70,6 +70,28 @@ class PoisonRecordTest {
     }
 
     @Test
+    void a_record_whose_reaction_fails_is_parked_alone_and_its_neighbours_take_effect() {
+        UUID conference = UUID.randomUUID();
+        UUID before = RegistrationFeed.attendeeRegistered(conference, "before", "Before");
+        UUID broken = UUID.randomUUID();
+        // decodes fine, but PostgreSQL refuses a NUL in text: the replica's insert fails
+        RegistrationFeed.publish(new AttendeeRegistered(UUID.randomUUID(), conference, Instant.now(), broken,
+                "broken", "Nul\u0000Name", UUID.randomUUID()));
+        UUID after = RegistrationFeed.attendeeRegistered(conference, "after", "After");
+
+        Attendees known = dinners.bean(Attendees.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> known.find(conference, after).isPresent());
+        assertThat(known.find(conference, before)).isPresent();
+        assertThat(known.find(conference, broken)).isEmpty();
+        assertThat(EffectLedger.effects(dinners, before)).isEqualTo(1);
+        assertThat(EffectLedger.effects(dinners, after)).isEqualTo(1);
+        assertThat(EffectLedger.effects(dinners, broken)).isZero();
+        assertThat(dinners.bean(DeadLetters.class).list(1000))
+                .filteredOn(d -> conference.toString().equals(d.key()))
+                .extracting(DeadLetters.DeadLetter::reason).containsExactly(ParkingReason.HANDLER_FAILED);
+    }
+
+    @Test
     void a_redelivered_record_takes_effect_once() {
         UUID conference = UUID.randomUUID();
         UUID attendee = UUID.randomUUID();

@@ -1,10 +1,14 @@
 package io.lanyard.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.registration.RegistrationApplication;
@@ -21,7 +26,7 @@ import io.lanyard.testsupport.Http;
 
 /**
  * Two registration instances on one database, each with its own aggregate cache, sell one quota at the same time;
- * then one is replaced by a fresh instance. The quota holds throughout.
+ * then one is replaced by a fresh instance. The quota holds throughout, and the two share the publishing.
  */
 class TwoInstancesTest {
 
@@ -90,6 +95,18 @@ class TwoInstancesTest {
                 Map.of("ticketTypeId", ticketType.toString(), "name", "Lucky", "email", "lucky@example.org"));
         assertThat(resold.status()).as(resold.toString()).isEqualTo(201);
         assertThat(confirmed(conference)).isEqualTo(quota);
+    }
+
+    @Test
+    void the_two_instances_share_the_publishers_segments() {
+        await("both instances publish").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<Integer, String> owners = new TreeMap<>();
+            first.bean(JdbcClient.class)
+                    .sql("select segment, owner from token_entry where processor_name = 'integration-publisher'")
+                    .query((RowCallbackHandler) rs -> owners.put(rs.getInt("segment"), rs.getString("owner")));
+            assertThat(owners).hasSize(4).doesNotContainValue(null);
+            assertThat(Set.copyOf(owners.values())).as("owners of %s", owners).hasSize(2);
+        });
     }
 
     private static long confirmed(UUID conference) {

@@ -10,6 +10,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -36,6 +37,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.platform.messaging.IntegrationPublishing;
 
@@ -104,13 +106,30 @@ public class AxonPlatformConfiguration {
      * its own per application context keeps segment ownership exclusive.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          ProcessorNode node) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .nodeId(node.id())
                 .build();
+    }
+
+    @Bean
+    ProcessorNode processorNode() {
+        return new ProcessorNode(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
+    }
+
+    @Bean
+    SegmentBalancer publisherSegmentBalancer(EventProcessingConfiguration processing, JdbcClient jdbc,
+                                             ProcessorNode node, AxonPlatformProperties properties) {
+        return new SegmentBalancer(processing, jdbc, IntegrationPublishing.PROCESSING_GROUP, node.id(),
+                properties.balanceInterval());
+    }
+
+    /** This application context's name as an owner of token claims. */
+    record ProcessorNode(String id) {
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publisherSegments     parallel segments of the publishing processor
  * @param publisherPollInterval how often the publisher looks for events committed by other instances (its own
  *                              commits wake it at once)
+ * @param balanceInterval       how often the instances of a service say they are alive and share the publisher's
+ *                              segments out again
  */
 @ConfigurationProperties("lanyard.axon")
 public record AxonPlatformProperties(
@@ -21,5 +23,6 @@ public record AxonPlatformProperties(
         @DefaultValue("5000") long aggregateCacheSize,
         @DefaultValue("100") int publisherBatchSize,
         @DefaultValue("4") int publisherSegments,
-        @DefaultValue("500ms") Duration publisherPollInterval) {
+        @DefaultValue("500ms") Duration publisherPollInterval,
+        @DefaultValue("5s") Duration balanceInterval) {
 }

@@ -21,11 +21,11 @@ class DirectoryReplica implements IntegrationEventSubscriber {
     @Override
     public void subscribe(Subscriptions subscriptions) {
         subscriptions
-                .on(ConferenceCreated.class, e ->
+                .project(ConferenceCreated.class, e ->
                         organizers.conferenceCreated(e.conferenceId(), e.name(), e.timeZone(), e.organizerSubject()))
-                .on(OrganizerAdded.class, e -> organizers.organizerAdded(e.conferenceId(), e.subject()))
-                .on(AttendeeRegistered.class, e ->
+                .project(OrganizerAdded.class, e -> organizers.organizerAdded(e.conferenceId(), e.subject()))
+                .project(AttendeeRegistered.class, e ->
                         attendees.registered(e.attendeeId(), e.conferenceId(), e.subject(), e.name()))
-                .on(AttendeeCancelled.class, e -> attendees.cancelled(e.attendeeId()));
+                .project(AttendeeCancelled.class, e -> attendees.cancelled(e.attendeeId()));
     }
 }

@@ -2,6 +2,8 @@ package io.lanyard.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -87,9 +89,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
                 kafka.subscribe(properties.subscriptions());
                 while (running.get()) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        apply(record);
-                    }
+                    applyAll(records);
                     if (!records.isEmpty()) {
                         kafka.commitSync();
                     }
@@ -106,38 +106,98 @@ public class IntegrationEventConsumer implements SmartLifecycle {
         }
     }
 
-    void apply(ConsumerRecord<String, byte[]> record) {
-        String traceparent = header(record, IntegrationEventPublisher.TRACEPARENT_HEADER);
-        traces.inSpan("process " + record.topic(), Span.Kind.CONSUMER, traceparent,
-                Map.of("messaging.destination.name", record.topic(),
-                        "messaging.kafka.partition", Integer.toString(record.partition()),
-                        "messaging.kafka.offset", Long.toString(record.offset())),
-                () -> {
-                    applyInSpan(record);
-                    return null;
-                });
+    /**
+     * Applies a poll's records in order. A run of records that only projections react to shares one transaction
+     * (up to {@code lanyard.kafka.projection-batch-size}); one whose reactions may send commands, and every record
+     * of a run that failed together, is applied in a transaction of its own, retried and, failing that, parked.
+     */
+    private void applyAll(ConsumerRecords<String, byte[]> records) {
+        List<Decoded> run = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IntegrationEvent event = decodeOrPark(record);
+            if (event == null) {
+                continue;
+            }
+            if (dispatcher.projectedOnly(event)) {
+                run.add(new Decoded(record, event));
+                if (run.size() >= properties.projectionBatchSize()) {
+                    applyTogether(run);
+                    run.clear();
+                }
+            } else {
+                applyTogether(run);
+                run.clear();
+                apply(new Decoded(record, event));
+            }
+        }
+        applyTogether(run);
     }
 
-    private void applyInSpan(ConsumerRecord<String, byte[]> record) {
-        IntegrationEvent event;
+    private record Decoded(ConsumerRecord<String, byte[]> record, IntegrationEvent event) {
+    }
+
+    private void applyTogether(List<Decoded> run) {
+        if (run.size() == 1) {
+            apply(run.getFirst());
+        } else if (run.size() > 1) {
+            boolean applied = dispatcher.dispatchTogether(run.stream()
+                    .map(d -> new IntegrationEventDispatcher.Delivery(d.event(), work -> inSpan(d, () -> {
+                        work.run();
+                        logApplied(d);
+                    })))
+                    .toList());
+            if (!applied) {
+                log.debug("{} records failed together; applying them one by one", run.size());
+                run.forEach(this::apply);
+            }
+        }
+    }
+
+    private void apply(Decoded decoded) {
+        inSpan(decoded, () -> {
+            ConsumerRecord<String, byte[]> record = decoded.record();
+            try {
+                dispatcher.dispatch(decoded.event());
+            } catch (RetryException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                log.warn("Parking {}-{}@{}: reaction failed", record.topic(), record.partition(), record.offset(),
+                        cause);
+                deadLetters.park(record, ParkingReason.HANDLER_FAILED, cause.toString());
+                return;
+            }
+            logApplied(decoded);
+        });
+    }
+
+    private IntegrationEvent decodeOrPark(ConsumerRecord<String, byte[]> record) {
         try {
-            event = codec.decode(record.value());
+            return codec.decode(record.value());
         } catch (UndecodableRecordException e) {
             log.warn("Parking {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), e.reason(),
                     e.getMessage());
             deadLetters.park(record, e.reason(), e.getMessage());
-            return;
+            return null;
         }
-        try {
-            dispatcher.dispatch(event);
-        } catch (RetryException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            log.warn("Parking {}-{}@{}: reaction failed", record.topic(), record.partition(), record.offset(), cause);
-            deadLetters.park(record, ParkingReason.HANDLER_FAILED, cause.toString());
-            return;
-        }
+    }
+
+    /** Runs {@code work} in a consumer span that continues the trace named by the record's {@code traceparent}. */
+    private void inSpan(Decoded decoded, Runnable work) {
+        ConsumerRecord<String, byte[]> record = decoded.record();
+        traces.inSpan("process " + record.topic(), Span.Kind.CONSUMER,
+                header(record, IntegrationEventPublisher.TRACEPARENT_HEADER),
+                Map.of("messaging.destination.name", record.topic(),
+                        "messaging.kafka.partition", Integer.toString(record.partition()),
+                        "messaging.kafka.offset", Long.toString(record.offset())),
+                () -> {
+                    work.run();
+                    return null;
+                });
+    }
+
+    private static void logApplied(Decoded decoded) {
+        ConsumerRecord<String, byte[]> record = decoded.record();
         log.debug("Consumed {} {} from {}-{}@{}", header(record, IntegrationEventPublisher.TYPE_HEADER),
-                event.eventId(), record.topic(), record.partition(), record.offset());
+                decoded.event().eventId(), record.topic(), record.partition(), record.offset());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

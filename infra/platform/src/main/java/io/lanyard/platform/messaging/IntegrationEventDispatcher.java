@@ -42,6 +42,40 @@ class IntegrationEventDispatcher {
         return !subscriptions.reactionsTo(event).isEmpty();
     }
 
+    /** Whether the event may share a transaction with others ({@link #dispatchTogether}). */
+    boolean projectedOnly(IntegrationEvent event) {
+        return subscriptions.onlyProjectionsReactTo(event);
+    }
+
+    /** One event to apply in a shared transaction, and what to wrap its reactions in (its consumer span). */
+    record Delivery(IntegrationEvent event, Consumer<Runnable> around) {
+    }
+
+    /**
+     * Applies events that only projections react to, inbox entries included, in one transaction: all or none.
+     * Nothing is retried here: on failure the caller applies them one by one, so that only a failing one is parked.
+     *
+     * @return whether they took effect
+     */
+    boolean dispatchTogether(List<Delivery> deliveries) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericEventMessage.asEventMessage(deliveries.getFirst().event()));
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            for (Delivery delivery : deliveries) {
+                IntegrationEvent event = delivery.event();
+                List<Consumer<IntegrationEvent>> reactions = subscriptions.reactionsTo(event);
+                delivery.around().accept(() -> {
+                    if (!reactions.isEmpty() && processed.firstDelivery(event.eventId())) {
+                        reactions.forEach(reaction -> reaction.accept(event));
+                    }
+                });
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        return !result.isExceptional();
+    }
+
     void dispatch(IntegrationEvent event) throws RetryException {
         List<Consumer<IntegrationEvent>> reactions = subscriptions.reactionsTo(event);
         if (reactions.isEmpty()) {

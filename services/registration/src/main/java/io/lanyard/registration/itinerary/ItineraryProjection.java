@@ -39,37 +39,37 @@ class ItineraryProjection implements IntegrationEventSubscriber {
     @Override
     public void subscribe(Subscriptions subscriptions) {
         subscriptions
-                .on(DinnerTicketHeld.class, e -> ticket(e.ticketId(), e.conferenceId(), e.attendeeId(), e.dinnerId(),
+                .project(DinnerTicketHeld.class, e -> ticket(e.ticketId(), e.conferenceId(), e.attendeeId(), e.dinnerId(),
                         e.dinnerName(), e.dinnerStartsAt().toString(), "HELD", e.holdExpiresAt()))
-                .on(DinnerTicketWaitlisted.class, e -> ticket(e.ticketId(), e.conferenceId(), e.attendeeId(),
+                .project(DinnerTicketWaitlisted.class, e -> ticket(e.ticketId(), e.conferenceId(), e.attendeeId(),
                         e.dinnerId(), e.dinnerName(), e.dinnerStartsAt().toString(), "WAITLISTED", null))
-                .on(DinnerTicketPromoted.class, e -> status(e.ticketId(), "HELD", e.holdExpiresAt()))
-                .on(DinnerTicketConfirmed.class, e -> status(e.ticketId(), "CONFIRMED", null))
-                .on(DinnerTicketExpired.class, e -> status(e.ticketId(), "EXPIRED", null))
-                .on(DinnerTicketCancelled.class, e -> status(e.ticketId(), "CANCELLED", null))
-                .on(ShiftScheduled.class, this::shift)
-                .on(VolunteerSignedUp.class, e -> jdbc.sql("""
+                .project(DinnerTicketPromoted.class, e -> status(e.ticketId(), "HELD", e.holdExpiresAt()))
+                .project(DinnerTicketConfirmed.class, e -> status(e.ticketId(), "CONFIRMED", null))
+                .project(DinnerTicketExpired.class, e -> status(e.ticketId(), "EXPIRED", null))
+                .project(DinnerTicketCancelled.class, e -> status(e.ticketId(), "CANCELLED", null))
+                .project(ShiftScheduled.class, this::shift)
+                .project(VolunteerSignedUp.class, e -> jdbc.sql("""
                                 insert into itinerary_shift_signup (shift_id, attendee_id) values (?, ?)
                                 on conflict (attendee_id, shift_id) do update set attendance = null""")
                         .params(e.shiftId(), e.attendeeId()).update())
-                .on(VolunteerWithdrew.class, e -> jdbc.sql(
+                .project(VolunteerWithdrew.class, e -> jdbc.sql(
                                 "delete from itinerary_shift_signup where shift_id = ? and attendee_id = ?")
                         .params(e.shiftId(), e.attendeeId()).update())
-                .on(ShiftAttendanceRecorded.class, e -> jdbc.sql(
+                .project(ShiftAttendanceRecorded.class, e -> jdbc.sql(
                                 "update itinerary_shift_signup set attendance = ? where shift_id = ? and attendee_id = ?")
                         .params(e.status(), e.shiftId(), e.attendeeId()).update())
-                .on(SprintAnnounced.class, e -> jdbc.sql("""
+                .project(SprintAnnounced.class, e -> jdbc.sql("""
                                 insert into itinerary_sprint (sprint_id, conference_id, project, days) values (?, ?, ?, ?)
                                 on conflict (sprint_id) do update set project = excluded.project, days = excluded.days""")
                         .params(e.sprintId(), e.conferenceId(), e.project(), days(e.days())).update())
-                .on(SprintParticipantJoined.class, e -> jdbc.sql("""
+                .project(SprintParticipantJoined.class, e -> jdbc.sql("""
                                 insert into itinerary_sprint_participant (sprint_id, attendee_id, days) values (?, ?, ?)
                                 on conflict (attendee_id, sprint_id) do update set days = excluded.days""")
                         .params(e.sprintId(), e.attendeeId(), days(e.days())).update())
-                .on(SprintParticipantLeft.class, e -> jdbc.sql(
+                .project(SprintParticipantLeft.class, e -> jdbc.sql(
                                 "delete from itinerary_sprint_participant where sprint_id = ? and attendee_id = ?")
                         .params(e.sprintId(), e.attendeeId()).update())
-                .on(SprintAttendanceRecorded.class, e -> jdbc.sql("""
+                .project(SprintAttendanceRecorded.class, e -> jdbc.sql("""
                                 update itinerary_sprint_participant
                                 set attended_days = case when attended_days = '' then ? else attended_days || ',' || ? end
                                 where sprint_id = ? and attendee_id = ? and position(? in attended_days) = 0""")
