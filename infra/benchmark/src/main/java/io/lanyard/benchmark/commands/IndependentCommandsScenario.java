@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import io.lanyard.benchmark.Bench;
 import io.lanyard.benchmark.BenchmarkOptions;
 import io.lanyard.benchmark.Population;
@@ -61,9 +63,12 @@ public final class IndependentCommandsScenario {
         report.info(NAME, "registration latency p50", run.all().p50(), "ms");
         report.info(NAME, "registration latency p99", run.all().p99(), "ms");
         report.info(NAME, "registrations refused or failed", run.count(a -> a.status() != 201), "");
+        long segments = bench.registration().bean(JdbcClient.class)
+                .sql("select count(*) from quota_segment_view where ticket_type_id = ?")
+                .param(types.getFirst()).query(Long.class).single();
         report.note(NAME, String.format(Locale.ROOT, "%,d registrations (after %,d warm-up) over %d ticket types of "
-                        + "%,d seats (8 quota segments each), %d clients in flight, %.1f s; answers %s%s.",
-                options.registrations(), options.warmup(), options.ticketTypes(), options.quotaPerType(),
+                        + "%,d seats (%d quota segments each), %d clients in flight, %.1f s; answers %s%s.",
+                options.registrations(), options.warmup(), options.ticketTypes(), options.quotaPerType(), segments,
                 options.concurrency(), run.seconds(), run.statuses(),
                 ok == options.registrations() ? "" : "; e.g. " + run.sample(a -> a.status() != 201)));
     }
