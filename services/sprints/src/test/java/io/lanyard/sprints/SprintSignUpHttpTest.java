@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
@@ -19,6 +21,36 @@ import tools.jackson.databind.JsonNode;
 
 @ServiceTest(properties = "spring.config.name=sprints")
 class SprintSignUpHttpTest extends SprintsTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_sign_up_decided_from_a_copy_another_instance_has_moved_on_is_tried_again() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
+                MONDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        assertThat(signUp(token("ada"), conference, sprint, ada, MONDAY).status()).isEqualTo(201);
+        // another instance appends to the sprint (here: ada's sign-up once more), so this instance's cached copy of
+        // the sprint is one event behind the store and its next append collides on the sequence number
+        jdbc.sql("""
+                        insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                        time_stamp, payload_type, payload_revision, payload, meta_data)
+                        select ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type,
+                               payload_revision, payload, meta_data
+                        from domain_event_entry where aggregate_identifier = ?
+                        order by sequence_number desc limit 1""")
+                .params(UUID.randomUUID().toString(), sprint.toString()).update();
+        UUID bob = attendee(conference, "bob", "Bob");
+
+        Http.Response joined = signUp(token("bob"), conference, sprint, bob, MONDAY);
+
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
+                .param(sprint.toString()).query(Long.class).single()).isEqualTo(3L);
+        assertThat(participantsOn(token("bob"), conference, sprint, MONDAY)).isEqualTo(2);
+    }
 
     @Test
     void an_attendee_signs_up_for_some_days_and_the_board_counts_them() {

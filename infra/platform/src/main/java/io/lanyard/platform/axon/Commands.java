@@ -52,11 +52,37 @@ public class Commands {
 
     public <R> R send(Object command) {
         MetaData metaData = traceMetaData();
+        if (!ownsItsTransaction()) {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
+        return retried(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+    }
+
+    /** Work that sends commands in a transaction of its own, and may be refused. */
+    @FunctionalInterface
+    public interface Attempt<R> {
+        R run() throws Refusal;
+    }
+
+    /**
+     * Runs {@code attempt} again when its append collided with another instance's: for work that opens its own
+     * transaction around several steps (a {@code @Transactional} method that takes locks and sends a command), called
+     * from outside any transaction.
+     */
+    public <R> R retryingCollisions(Attempt<R> attempt) throws Refusal {
+        return retried(attempt::run);
+    }
+
+    private interface Work<R, X extends Exception> {
+        R run() throws X;
+    }
+
+    private static <R, X extends Exception> R retried(Work<R, X> work) throws X {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                return work.run();
             } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS || !ownsItsTransaction()) {
+                if (attempt == ATTEMPTS) {
                     throw e;
                 }
                 long pause = FIRST_PAUSE_NANOS << (attempt - 1);

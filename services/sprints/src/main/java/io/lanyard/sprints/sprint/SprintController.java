@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
@@ -28,6 +29,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+/**
+ * The sprint endpoints. A desk method that changes a sprint runs in a transaction of its own (it takes the
+ * attendee's lock first), so a collision with another instance's append is retried here, around that transaction.
+ */
 @RestController
 class SprintController {
 
@@ -60,14 +65,16 @@ class SprintController {
     }
 
     private final SprintDesk desk;
+    private final Commands commands;
     private final SprintAccess access;
     private final SprintView view;
     private final Organizers organizers;
     private final Attendees attendees;
 
-    SprintController(SprintDesk desk, SprintAccess access, SprintView view, Organizers organizers,
+    SprintController(SprintDesk desk, Commands commands, SprintAccess access, SprintView view, Organizers organizers,
                      Attendees attendees) {
         this.desk = desk;
+        this.commands = commands;
         this.access = access;
         this.view = view;
         this.organizers = organizers;
@@ -100,7 +107,10 @@ class SprintController {
     ResponseEntity<Joined> signUp(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                   @Valid @RequestBody NewParticipant body, Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
-        desk.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
+        commands.retryingCollisions(() -> {
+            desk.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
+            return null;
+        });
         return ResponseEntity.created(URI.create(
                         "/conferences/" + conferenceId + "/sprints/" + sprintId + "/participants/" + body.attendeeId()))
                 .body(new Joined(body.attendeeId(), body.attendeeId(), days));
@@ -128,8 +138,11 @@ class SprintController {
 
     @DeleteMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}")
     ResponseEntity<Void> leave(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
-                               @PathVariable UUID attendeeId, Caller caller) {
-        desk.leave(conferenceId, sprintId, attendeeId, caller);
+                               @PathVariable UUID attendeeId, Caller caller) throws Refusal {
+        commands.retryingCollisions(() -> {
+            desk.leave(conferenceId, sprintId, attendeeId, caller);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
@@ -137,7 +150,11 @@ class SprintController {
     ResponseEntity<Void> attendance(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                     @PathVariable UUID attendeeId, @Valid @RequestBody Attendance body,
                                     Caller caller) throws Refusal {
-        desk.recordAttendance(conferenceId, sprintId, attendeeId, RequestedDays.parseDay("day", body.day()), caller);
+        LocalDate day = RequestedDays.parseDay("day", body.day());
+        commands.retryingCollisions(() -> {
+            desk.recordAttendance(conferenceId, sprintId, attendeeId, day, caller);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
