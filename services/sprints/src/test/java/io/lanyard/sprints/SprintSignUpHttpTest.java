@@ -32,16 +32,18 @@ class SprintSignUpHttpTest extends SprintsTestSupport {
                 MONDAY);
         UUID ada = attendee(conference, "ada", "Ada");
         assertThat(signUp(token("ada"), conference, sprint, ada, MONDAY).status()).isEqualTo(201);
-        // another instance appends to the sprint (here: ada's sign-up once more), so this instance's cached copy of
-        // the sprint is one event behind the store and its next append collides on the sequence number
+        // another instance appends to the sprint (carol signs up there), so this instance's cached copy of the sprint
+        // is one event behind the store and its next append collides on the sequence number
+        UUID carol = attendee(conference, "carol", "Carol");
         jdbc.sql("""
                         insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                         time_stamp, payload_type, payload_revision, payload, meta_data)
                         select ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type,
-                               payload_revision, payload, meta_data
+                               payload_revision, convert_to(replace(convert_from(payload, 'UTF8'), ?, ?), 'UTF8'),
+                               meta_data
                         from domain_event_entry where aggregate_identifier = ?
                         order by sequence_number desc limit 1""")
-                .params(UUID.randomUUID().toString(), sprint.toString()).update();
+                .params(UUID.randomUUID().toString(), ada.toString(), carol.toString(), sprint.toString()).update();
         UUID bob = attendee(conference, "bob", "Bob");
 
         Http.Response joined = signUp(token("bob"), conference, sprint, bob, MONDAY);
