@@ -75,8 +75,26 @@ public final class Http {
 
     /** Sends a body as given: a String goes out verbatim (for malformed JSON), anything else as JSON. */
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60));
+        HttpRequest request = request(method, URI.create(baseUrl + path), token, body, headers,
+                Duration.ofSeconds(60));
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    /**
+     * A request as Lanyard's clients send it: a bearer token when there is one, a String body verbatim and anything
+     * else as JSON. The benchmark's load generator builds its requests here too.
+     */
+    public static HttpRequest request(String method, URI uri, String token, Object body, Map<String, String> headers,
+                                      Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -88,14 +106,6 @@ public final class Http {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " interrupted", e);
-        }
+        return request.build();
     }
 }

@@ -63,19 +63,7 @@ public final class Http {
         if (!"localhost".equals(uri.getHost()) && !"127.0.0.1".equals(uri.getHost())) {
             throw new IllegalArgumentException("the benchmark only talks to localhost: " + url);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(
-                    body instanceof String s ? s : JSON.writeValueAsString(body)));
-        }
-        HttpRequest built = request.build();
+        HttpRequest built = io.lanyard.testsupport.Http.request(method, uri, token, body, headers, timeout);
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
