@@ -24,13 +24,12 @@ import io.lanyard.platform.web.Refusal;
  * <p>
  * Several instances may share one database, each with its own aggregate cache. A cached segment that is behind the
  * store cannot oversell (its append collides with the other instance's on the stream's sequence number, the unit
- * of work rolls back and the cache entry goes), but it can refuse a seat another instance has just given back. So a
- * refusal from a segment the committed view shows with seats is checked once more against the store.
+ * of work rolls back, the cache entry goes and {@link Commands} tries again), but it can refuse a seat another
+ * instance has just given back. So a refusal from a segment the committed view shows with seats is checked once more
+ * against the store.
  */
 @Service
 public class TicketSales {
-
-    private static final int MAX_ATTEMPTS_PER_SEGMENT = 3;
 
     private final Commands commands;
     private final TicketTypeView view;
@@ -60,20 +59,21 @@ public class TicketSales {
     }
 
     private boolean sellFrom(UUID segment, TicketMessages.SellSeat sale) throws Refusal {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_SEGMENT; attempt++) {
-            try {
-                commands.sendOrRefuse(sale);
-                return true;
-            } catch (SegmentSoldOutException e) {
-                if (attempt > 0) {
-                    return false;
-                }
-                // sold out in this instance's cache; look at the store once before moving on
-                aggregateCache.remove(segment.toString());
-            } catch (ConcurrencyException e) {
-                // another instance sold from this segment first; the rollback evicted our stale copy
-            }
+        try {
+            commands.sendOrRefuse(sale);
+            return true;
+        } catch (SegmentSoldOutException e) {
+            // sold out in this instance's cache; look at the store once before moving on
+            aggregateCache.remove(segment.toString());
+        } catch (ConcurrencyException e) {
+            // Commands already tried again after collisions with other instances; another segment may be freer
+            return false;
         }
-        return false;
+        try {
+            commands.sendOrRefuse(sale);
+            return true;
+        } catch (SegmentSoldOutException | ConcurrencyException e) {
+            return false;
+        }
     }
 }
