@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.web.Problems;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -37,8 +39,7 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        Map<String, Integer> slugs = new LinkedHashMap<>(ProblemSlugs.CONTRACT);
-        slugs.putAll(ProblemSlugs.PLATFORM);
+        Map<String, Integer> slugs = slugsWithStatus();
 
         Info info = openApi.getInfo() == null ? new Info() : openApi.getInfo();
         info.title("Lanyard " + service);
@@ -64,6 +65,19 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
                 }
             }));
         }
+    }
+
+    /** Every entry of the catalogue with its status: contract slugs first, then the platform's. */
+    static Map<String, Integer> slugsWithStatus() {
+        Map<String, Integer> slugs = new LinkedHashMap<>();
+        for (ProblemSlug.Origin origin : ProblemSlug.Origin.values()) {
+            for (ProblemSlug slug : ProblemSlug.values()) {
+                if (slug.origin() == origin) {
+                    slugs.put(slug.slug(), Problems.status(slug).value());
+                }
+            }
+        }
+        return slugs;
     }
 
     private static Schema<?> problemSchema(Map<String, Integer> slugs) {

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.platform.problems.NotRegisteredException;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
-import io.lanyard.platform.web.NotRegisteredException;
+import io.lanyard.platform.web.NotFoundException;
 
 /** The attendees this service knows from registration's events: who they are and whether they are still in. */
 public class Attendees {
@@ -59,16 +59,27 @@ public class Attendees {
     }
 
     /**
+     * The attendee as this service knows them (404 {@code not-found} if it does not, after replication's moment),
+     * provided the caller is that attendee or an organizer of the conference (403 otherwise).
+     */
+    public KnownAttendee requireSelfOrOrganizer(UUID conferenceId, UUID attendeeId, Caller caller) {
+        KnownAttendee attendee = findCatchingUp(conferenceId, attendeeId)
+                .orElseThrow(() -> new NotFoundException("attendee", attendeeId));
+        organizers.requireSelfOrOrganizer(conferenceId, attendee.subject(), caller);
+        return attendee;
+    }
+
+    /**
      * The attendee must be registered and active (422 {@code not-registered} otherwise), and the caller must be
-     * that attendee or an organizer of the conference (403 otherwise).
+     * that attendee or an organizer of the conference (403 otherwise). Called inside a command's transaction after
+     * {@link AttendeeLocks#lock}, the answer holds until that transaction commits.
      */
     public KnownAttendee requireActingFor(UUID conferenceId, UUID attendeeId, Caller caller)
             throws NotRegisteredException {
         organizers.requireConference(conferenceId);
         Optional<KnownAttendee> known = findCatchingUp(conferenceId, attendeeId);
-        boolean organizer = organizers.isOrganizer(conferenceId, caller.subject());
-        if (known.isPresent() && !organizer && !known.get().subject().equals(caller.subject())) {
-            throw new ForbiddenException("you may act only for yourself");
+        if (known.isPresent()) {
+            organizers.requireSelfOrOrganizer(conferenceId, known.get().subject(), caller);
         }
         if (known.isEmpty() || !known.get().active()) {
             throw new NotRegisteredException(attendeeId);

@@ -38,6 +38,16 @@ public class DirectoryConfiguration {
     }
 
     @Bean
+    CommitLocks commitLocks(JdbcClient jdbc) {
+        return new CommitLocks(jdbc);
+    }
+
+    @Bean
+    AttendeeLocks attendeeLocks(CommitLocks locks) {
+        return new AttendeeLocks(locks);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "lanyard.directory.replicate", havingValue = "true", matchIfMissing = true)
     DirectoryReplica directoryReplica(Organizers organizers, Attendees attendees) {
         return new DirectoryReplica(organizers, attendees);
@@ -45,7 +55,7 @@ public class DirectoryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "lanyard.directory.replicate", havingValue = "true", matchIfMissing = true)
-    KnownAttendeeController knownAttendeeController(Attendees attendees, Organizers organizers) {
-        return new KnownAttendeeController(attendees, organizers);
+    KnownAttendeeController knownAttendeeController(Attendees attendees) {
+        return new KnownAttendeeController(attendees);
     }
 }

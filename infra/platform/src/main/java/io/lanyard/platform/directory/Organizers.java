@@ -50,12 +50,25 @@ public class Organizers {
     /** 404 for a conference this service does not know, 403 for a caller who does not organize it. */
     public void requireOrganizer(UUID conferenceId, Caller caller) {
         requireConference(conferenceId);
-        // someone just made an organizer may reach this service before the OrganizerAdded event does
-        boolean organizer = isOrganizer(conferenceId, caller.subject())
-                || caller.hasRole(Caller.ORGANIZER) && catchUp.until(() -> isOrganizer(conferenceId, caller.subject()));
-        if (!organizer) {
+        if (!isOrganizerCatchingUp(conferenceId, caller)) {
             throw new ForbiddenException("only organizers of this conference may do this");
         }
+    }
+
+    /**
+     * 403 unless the caller is the person behind {@code subject} (the attendee acting for themselves) or an organizer
+     * of the conference; an organizer made a moment ago is given replication's moment here as everywhere.
+     */
+    public void requireSelfOrOrganizer(UUID conferenceId, String subject, Caller caller) {
+        if (!caller.subject().equals(subject) && !isOrganizerCatchingUp(conferenceId, caller)) {
+            throw new ForbiddenException("only the attendee and organizers of this conference may do this");
+        }
+    }
+
+    /** Someone just made an organizer may reach this service before the OrganizerAdded event does. */
+    private boolean isOrganizerCatchingUp(UUID conferenceId, Caller caller) {
+        return isOrganizer(conferenceId, caller.subject())
+                || caller.hasRole(Caller.ORGANIZER) && catchUp.until(() -> isOrganizer(conferenceId, caller.subject()));
     }
 
     public void requireConference(UUID conferenceId) {

@@ -2,9 +2,11 @@ package io.lanyard.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.springframework.beans.factory.DisposableBean;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
 
@@ -56,14 +60,28 @@ public class IntegrationEventPublisher implements DisposableBean {
         this.traces = traces;
     }
 
+    /** How a service's mapper makes its integration event from a domain event, given the facts every event carries. */
+    @FunctionalInterface
+    public interface Mapping {
+        IntegrationEvent map(UUID eventId, Instant occurredAt);
+    }
+
     /**
-     * Sends the event in a producer span that continues the trace of the command behind it ({@code traceparent}
-     * from the domain event's metadata); the record's {@code traceparent} header names that span, so the consumer's
-     * span is its child.
+     * Publishes the integration event {@code mapping} makes of a domain event. The event id is the domain event's,
+     * so a re-publish is recognisably the same fact downstream; the time is when the domain event happened; the
+     * trace is the one of the command behind it ({@code traceparent} in the domain event's metadata).
      */
+    public void publish(EventMessage<?> domainEvent, Mapping mapping) {
+        Object traceparent = domainEvent.getMetaData().get(TraceHeaders.TRACEPARENT);
+        publish(mapping.map(UUID.fromString(domainEvent.getIdentifier()), domainEvent.getTimestamp()),
+                traceparent instanceof String trace ? trace : null);
+    }
+
     /**
      * Publishes keyed by conference: every consumer sees a conference's facts in the order they happened (a
-     * stronger order than per aggregate, at the price of one partition per conference).
+     * stronger order than per aggregate, at the price of one partition per conference). The event goes out in a
+     * producer span that continues the trace of the command behind it; the record's {@code traceparent} header
+     * names that span, so the consumer's span is its child.
      */
     public void publish(IntegrationEvent event, String traceparent) {
         publish(event.conferenceId().toString(), event, traceparent);

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

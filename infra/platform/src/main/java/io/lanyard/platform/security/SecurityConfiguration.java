@@ -3,7 +3,6 @@ package io.lanyard.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -11,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,9 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.web.Problems;
-import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server: a bearer JWT whose {@code roles} claim becomes Spring roles. In the
@@ -42,7 +39,6 @@ public class SecurityConfiguration {
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
             "/dev/tokens", "/error"};
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     SecurityFilterChain lanyardSecurity(HttpSecurity http) throws Exception {
@@ -57,14 +53,14 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) ->
-                                write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"))
+                                Problems.write(response, ProblemSlug.UNAUTHENTICATED, "a valid bearer token is required"))
                         .accessDeniedHandler((request, response, e) ->
-                                write(response, HttpStatus.FORBIDDEN, "forbidden", "you may not do this")))
+                                Problems.write(response, ProblemSlug.FORBIDDEN, "you may not do this")))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
-                                write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"))
+                                Problems.write(response, ProblemSlug.UNAUTHENTICATED, "a valid bearer token is required"))
                         .accessDeniedHandler((request, response, ex) ->
-                                write(response, HttpStatus.FORBIDDEN, "forbidden", "you may not do this")));
+                                Problems.write(response, ProblemSlug.FORBIDDEN, "you may not do this")));
         return http.build();
     }
 
@@ -113,15 +109,5 @@ public class SecurityConfiguration {
             throw new IllegalStateException("lanyard.security.dev-key must be at least 32 bytes for HS256");
         }
         return new SecretKeySpec(bytes, "HmacSHA256");
-    }
-
-    private static void write(HttpServletResponse response, HttpStatus status, String slug, String detail)
-            throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        var problem = Problems.problem(status, slug, detail);
-        JSON.writeValue(response.getOutputStream(), Map.of(
-                "type", problem.getType().toString(), "title", problem.getTitle(), "status", status.value(),
-                "detail", detail));
     }
 }

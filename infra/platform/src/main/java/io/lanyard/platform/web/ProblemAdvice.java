@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 import jakarta.validation.ConstraintViolationException;
 
 /** The one place where exceptions become problem+json answers, chosen by exception type. */
@@ -48,7 +49,7 @@ public class ProblemAdvice {
                 .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
                 .toList();
         String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid fields: " + fields,
+        return Problems.response(ProblemSlug.VALIDATION_FAILED, "invalid fields: " + fields,
                 Map.of("errors", errors));
     }
 
@@ -59,7 +60,7 @@ public class ProblemAdvice {
                         err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName(),
                         err.getDefaultMessage())))
                 .toList();
-        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid request parameters",
+        return Problems.response(ProblemSlug.VALIDATION_FAILED, "invalid request parameters",
                 Map.of("errors", errors));
     }
 
@@ -68,55 +69,55 @@ public class ProblemAdvice {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", "invalid request parameters",
+        return Problems.response(ProblemSlug.VALIDATION_FAILED, "invalid request parameters",
                 Map.of("errors", errors));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
-        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", e.getMessage(),
+        return Problems.response(ProblemSlug.VALIDATION_FAILED, e.getMessage(),
                 Map.of("errors", List.of(new FieldProblem(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> malformed(Exception e) {
-        return Problems.response(HttpStatus.BAD_REQUEST, "malformed-request",
+        return Problems.response(ProblemSlug.MALFORMED_REQUEST,
                 "the request could not be read: " + rootMessage(e), Map.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-            return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such " + e.getName(), Map.of());
+            return Problems.response(ProblemSlug.NOT_FOUND, "no such " + e.getName(), Map.of());
         }
-        return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed", e.getName() + " is not valid",
+        return Problems.response(ProblemSlug.VALIDATION_FAILED, e.getName() + " is not valid",
                 Map.of("errors", List.of(new FieldProblem(e.getName(), "is not valid"))));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
-        return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such resource", Map.of());
+        return Problems.response(ProblemSlug.NOT_FOUND, "no such resource", Map.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage(), Map.of());
+        return Problems.response(ProblemSlug.METHOD_NOT_ALLOWED, e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage(), Map.of());
+        return Problems.response(ProblemSlug.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return Problems.response(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", e.getMessage(), Map.of());
+        return Problems.response(ProblemSlug.NOT_ACCEPTABLE, e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return Problems.response(HttpStatus.FORBIDDEN, "forbidden", "you may not do this", Map.of());
+        return Problems.response(ProblemSlug.FORBIDDEN, "you may not do this", Map.of());
     }
 
     /** Refusals and lookups arrive wrapped by the command gateway; the type found in the cause chain decides. */
@@ -124,13 +125,13 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> other(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Refusal refusal) {
-                return Problems.response(refusal.status(), refusal.slug(), refusal.getMessage(), refusal.properties());
+                return Problems.response(refusal.slug(), refusal.getMessage(), refusal.properties());
             }
             if (t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
-                return Problems.response(HttpStatus.NOT_FOUND, "not-found", t.getMessage(), Map.of());
+                return Problems.response(ProblemSlug.NOT_FOUND, t.getMessage(), Map.of());
             }
             if (t instanceof ForbiddenException) {
-                return Problems.response(HttpStatus.FORBIDDEN, "forbidden", t.getMessage(), Map.of());
+                return Problems.response(ProblemSlug.FORBIDDEN, t.getMessage(), Map.of());
             }
             if (t instanceof InvalidRequestException invalid) {
                 return invalidRequest(invalid);
@@ -138,22 +139,22 @@ public class ProblemAdvice {
             if (t instanceof DataIntegrityViolationException) {
                 // the database's own constraints caught input no validation rule described
                 log.warn("Input broke a database constraint: {}", t.getMessage());
-                return Problems.response(HttpStatus.BAD_REQUEST, "validation-failed",
+                return Problems.response(ProblemSlug.VALIDATION_FAILED,
                         "the request breaks a constraint of the stored data", Map.of());
             }
             if (isPoolExhausted(t)) {
                 log.warn("Answering 503, every database connection stayed busy: {}", t.getMessage());
-                return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                return Problems.response(ProblemSlug.SERVICE_UNAVAILABLE,
                         "the service is too busy to take this request; try again shortly", Map.of());
             }
             if (isUnavailable(t)) {
                 log.warn("Answering 503, a dependency is unavailable: {}", t.toString());
-                return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                return Problems.response(ProblemSlug.SERVICE_UNAVAILABLE,
                         "the service cannot reach its database right now; try again shortly", Map.of());
             }
         }
         log.error("Unexpected failure", e);
-        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return Problems.response(ProblemSlug.INTERNAL_ERROR,
                 "something went wrong on our side", Map.of());
     }
 

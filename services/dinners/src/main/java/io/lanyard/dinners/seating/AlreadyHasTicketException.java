@@ -1,10 +1,11 @@
 package io.lanyard.dinners.seating;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class AlreadyHasTicketException extends Refusal {
 
     public AlreadyHasTicketException() {
-        super("already-has-ticket", "the attendee already has a ticket for this dinner");
+        super(ProblemSlug.ALREADY_HAS_TICKET, "the attendee already has a ticket for this dinner");
     }
 }

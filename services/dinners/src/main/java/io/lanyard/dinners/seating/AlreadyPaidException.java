@@ -1,10 +1,11 @@
 package io.lanyard.dinners.seating;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class AlreadyPaidException extends Refusal {
 
     AlreadyPaidException() {
-        super("already-paid", "this ticket was already paid for with another payment reference");
+        super(ProblemSlug.ALREADY_PAID, "this ticket was already paid for with another payment reference");
     }
 }

@@ -1,10 +1,11 @@
 package io.lanyard.dinners.seating;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class CancellationClosedException extends Refusal {
 
     CancellationClosedException() {
-        super("cancellation-closed", "this dinner is too close to cancel; ask an organizer");
+        super(ProblemSlug.CANCELLATION_CLOSED, "this dinner is too close to cancel; ask an organizer");
     }
 }

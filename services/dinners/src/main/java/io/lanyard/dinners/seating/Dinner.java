@@ -30,7 +30,7 @@ import io.lanyard.dinners.seating.DinnerMessages.ScheduleDinner;
 import io.lanyard.dinners.seating.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.DinnerMessages.WithdrawCancelledAttendee;
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * A dinner's seats and every ticket asked for it: the consistency boundary of {@code held + sold <= seats}, of the

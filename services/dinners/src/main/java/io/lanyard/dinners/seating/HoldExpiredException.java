@@ -1,10 +1,11 @@
 package io.lanyard.dinners.seating;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class HoldExpiredException extends Refusal {
 
     HoldExpiredException() {
-        super("hold-expired", "the hold on this seat has expired");
+        super(ProblemSlug.HOLD_EXPIRED, "the hold on this seat has expired");
     }
 }

@@ -1,10 +1,11 @@
 package io.lanyard.dinners.seating;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class TicketCancelledException extends Refusal {
 
     TicketCancelledException() {
-        super("ticket-cancelled", "this ticket was cancelled");
+        super(ProblemSlug.TICKET_CANCELLED, "this ticket was cancelled");
     }
 }

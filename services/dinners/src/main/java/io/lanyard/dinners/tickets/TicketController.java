@@ -32,7 +32,7 @@ import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.InvalidRequestException;
 import io.lanyard.platform.web.NotFoundException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -26,7 +26,7 @@ import io.lanyard.dinners.seating.TicketHeld;
 import io.lanyard.dinners.seating.TicketPromoted;
 import io.lanyard.dinners.seating.TicketStatus;
 import io.lanyard.dinners.seating.TicketWaitlisted;
-import io.lanyard.platform.web.RefusedInTransaction;
+import io.lanyard.platform.problems.RefusedInTransaction;
 
 /**
  * Tickets as attendees and organizers see them, with their dietary requirements and the first answer to each

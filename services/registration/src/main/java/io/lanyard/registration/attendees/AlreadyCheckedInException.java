@@ -1,10 +1,11 @@
 package io.lanyard.registration.attendees;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class AlreadyCheckedInException extends Refusal {
 
     AlreadyCheckedInException() {
-        super("already-checked-in", "the attendee was already checked in");
+        super(ProblemSlug.ALREADY_CHECKED_IN, "the attendee was already checked in");
     }
 }

@@ -1,10 +1,11 @@
 package io.lanyard.registration.attendees;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class AlreadyRegisteredException extends Refusal {
 
     public AlreadyRegisteredException() {
-        super("already-registered", "this subject already holds a registration for the conference");
+        super(ProblemSlug.ALREADY_REGISTERED, "this subject already holds a registration for the conference");
     }
 }

@@ -21,7 +21,7 @@ import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 import io.lanyard.registration.tickets.TicketSales;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

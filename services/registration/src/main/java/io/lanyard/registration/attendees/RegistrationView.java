@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.operations.ReadModelTables;
-import io.lanyard.platform.web.RefusedInTransaction;
+import io.lanyard.platform.problems.RefusedInTransaction;
 
 /**
  * Registrations as organizers and attendees see them, written in the command's transaction. Its unique index on

@@ -1,11 +1,12 @@
 package io.lanyard.registration.tickets;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 /** This segment has no seat left; the ticket type is sold out only when every segment says so. */
 public class SegmentSoldOutException extends Refusal {
 
     SegmentSoldOutException() {
-        super("sold-out", "no tickets of this type are left");
+        super(ProblemSlug.SOLD_OUT, "no tickets of this type are left");
     }
 }

@@ -1,10 +1,11 @@
 package io.lanyard.registration.tickets;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class SoldOutException extends Refusal {
 
     SoldOutException() {
-        super("sold-out", "no tickets of this type are left");
+        super(ProblemSlug.SOLD_OUT, "no tickets of this type are left");
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.web.NotFoundException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * Sells a ticket of a type: tries the segments that still had seats, in random order so concurrent buyers spread

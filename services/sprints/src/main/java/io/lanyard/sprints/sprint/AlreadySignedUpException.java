@@ -1,10 +1,11 @@
 package io.lanyard.sprints.sprint;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class AlreadySignedUpException extends Refusal {
 
     AlreadySignedUpException() {
-        super("already-signed-up", "the attendee already signed up for this sprint");
+        super(ProblemSlug.ALREADY_SIGNED_UP, "the attendee already signed up for this sprint");
     }
 }

@@ -1,8 +1,8 @@
 package io.lanyard.sprints.sprint;
 
-import org.springframework.http.HttpStatus;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * Days that do not fit the sprint or the participant: a sign-up for no day, a day twice or a day the sprint does
@@ -12,6 +12,6 @@ import io.lanyard.platform.web.Refusal;
 public class InvalidDaysException extends Refusal {
 
     InvalidDaysException(String detail) {
-        super("validation-failed", HttpStatus.BAD_REQUEST, detail);
+        super(ProblemSlug.VALIDATION_FAILED, detail);
     }
 }

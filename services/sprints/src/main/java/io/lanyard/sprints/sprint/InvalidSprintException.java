@@ -1,13 +1,13 @@
 package io.lanyard.sprints.sprint;
 
-import org.springframework.http.HttpStatus;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 /** A sprint that cannot run: no project, a room for nobody, no days or a day twice. */
 public class InvalidSprintException extends Refusal {
 
     InvalidSprintException(String detail) {
-        super("validation-failed", HttpStatus.BAD_REQUEST, detail);
+        super(ProblemSlug.VALIDATION_FAILED, detail);
     }
 }

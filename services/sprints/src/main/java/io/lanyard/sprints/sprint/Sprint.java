@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * One sprint room, and the consistency boundary of its per-day capacity: on no day do more participants sign up

@@ -13,7 +13,7 @@ import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * Decides who may send a sprint command and sends it, checks and command in one transaction. Each of these

@@ -3,14 +3,15 @@ package io.lanyard.sprints.sprint;
 import java.time.LocalDate;
 import java.util.Map;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 public class SprintFullException extends Refusal {
 
     private final LocalDate day;
 
     SprintFullException(LocalDate day) {
-        super("sprint-full", "the sprint's room is full on " + day);
+        super(ProblemSlug.SPRINT_FULL, "the sprint's room is full on " + day);
         this.day = day;
     }
 

@@ -1,10 +1,11 @@
 package io.lanyard.volunteering.shifts;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 class AlreadySignedUpException extends Refusal {
 
     AlreadySignedUpException() {
-        super("already-signed-up", "the volunteer is already signed up for this shift");
+        super(ProblemSlug.ALREADY_SIGNED_UP, "the volunteer is already signed up for this shift");
     }
 }

@@ -2,11 +2,12 @@ package io.lanyard.volunteering.shifts;
 
 import java.util.UUID;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 class OverlappingShiftException extends Refusal {
 
     OverlappingShiftException(UUID otherShiftId) {
-        super("overlapping-shift", "the volunteer is already on shift " + otherShiftId + " at that time");
+        super(ProblemSlug.OVERLAPPING_SHIFT, "the volunteer is already on shift " + otherShiftId + " at that time");
     }
 }

@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * One shift on the board, and the consistency boundary of its places: never more volunteers than its capacity,

@@ -21,7 +21,7 @@ import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.InvalidRequestException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

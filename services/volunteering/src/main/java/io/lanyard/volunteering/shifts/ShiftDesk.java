@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.web.NotFoundException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * The commands that touch a shift and a volunteer's schedule together. Each loads both aggregates in one unit of

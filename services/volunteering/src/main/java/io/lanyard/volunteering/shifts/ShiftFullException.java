@@ -1,10 +1,11 @@
 package io.lanyard.volunteering.shifts;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 class ShiftFullException extends Refusal {
 
     ShiftFullException(int capacity) {
-        super("shift-full", "all " + capacity + " places on this shift are taken");
+        super(ProblemSlug.SHIFT_FULL, "all " + capacity + " places on this shift are taken");
     }
 }

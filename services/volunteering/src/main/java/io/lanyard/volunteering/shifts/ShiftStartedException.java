@@ -1,10 +1,11 @@
 package io.lanyard.volunteering.shifts;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 class ShiftStartedException extends Refusal {
 
     ShiftStartedException() {
-        super("shift-started", "the shift has already started");
+        super(ProblemSlug.SHIFT_STARTED, "the shift has already started");
     }
 }

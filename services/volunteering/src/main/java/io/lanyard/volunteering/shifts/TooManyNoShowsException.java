@@ -1,10 +1,11 @@
 package io.lanyard.volunteering.shifts;
 
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.problems.Refusal;
 
 class TooManyNoShowsException extends Refusal {
 
     TooManyNoShowsException(int noShows, int limit) {
-        super("too-many-no-shows", "the volunteer missed " + noShows + " shifts; the limit is " + limit);
+        super(ProblemSlug.TOO_MANY_NO_SHOWS, "the volunteer missed " + noShows + " shifts; the limit is " + limit);
     }
 }

@@ -21,8 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
-import io.lanyard.platform.web.NotRegisteredException;
-import io.lanyard.platform.web.Refusal;
+import io.lanyard.platform.problems.NotRegisteredException;
+import io.lanyard.platform.problems.Refusal;
 
 /**
  * One volunteer's shifts at one conference, and the consistency boundary of the rules that span them: no two

@@ -14,7 +14,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.lanyard.platform.web.NotRegisteredException;
+import io.lanyard.platform.problems.NotRegisteredException;
 
 /** The rules that span one volunteer's shifts: overlap, rest, hours per day, no-shows. */
 class VolunteerScheduleRulesTest {

@@ -1,4 +1,4 @@
-package io.lanyard.platform.web;
+package io.lanyard.platform.problems;
 
 /**
  * Carries a refusal found late, inside the transaction (a unique index caught a race the aggregate could not see),
