@@ -1,0 +1,55 @@
+package io.lanyard.platform.axon;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.springframework.core.Ordered;
+
+/**
+ * Reads events and snapshots stored under a class name that has since moved (a package was reorganised) as the class
+ * it is now. The event store keeps every payload's fully qualified class name, so a move without this would leave
+ * history unreadable. Declared as a bean by a service with the names it moved (old to new); it runs before every
+ * other upcaster, so those match the current names only.
+ */
+public class MovedTypes extends SingleEventUpcaster implements Ordered {
+
+    private final Map<String, String> renamed;
+
+    public MovedTypes(Map<String, String> renamed) {
+        this.renamed = Map.copyOf(renamed);
+    }
+
+    /** Old and new names given as the moved classes' current {@code Class} objects' names. */
+    public static MovedTypes of(String oldPackage, Class<?>... moved) {
+        Map<String, String> renamed = new HashMap<>();
+        for (Class<?> type : moved) {
+            renamed.put(oldPackage + "." + type.getSimpleName(), type.getName());
+        }
+        return new MovedTypes(renamed);
+    }
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return renamed.containsKey(representation.getType().getName());
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        SimpleSerializedType now = new SimpleSerializedType(renamed.get(representation.getType().getName()),
+                representation.getType().getRevision());
+        return representation.upcastPayload(now, contentType(representation), payload -> payload);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> contentType(IntermediateEventRepresentation representation) {
+        return (Class<Object>) representation.getContentType();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
