@@ -7,10 +7,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.platform.problems.ProblemSlug;
+import io.lanyard.platform.web.Problems;
 import io.lanyard.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
-/** Every service serves its OpenAPI document without a token, listing the contract's endpoints and problem slugs. */
+/**
+ * Every service serves its OpenAPI document without a token, listing the contract's endpoints and every problem slug
+ * of the one catalogue with its status.
+ */
 class OpenApiDocumentsTest {
 
     private static final Map<String, List<String>> CONTRACT = Map.of(
@@ -55,6 +60,11 @@ class OpenApiDocumentsTest {
             }
             assertThat(document.body()).as(service + " lists problem slugs")
                     .contains("sold-out", "not-registered", "validation-failed");
+            JsonNode listed = document.json().path("components").path("x-problem-slugs");
+            for (ProblemSlug slug : ProblemSlug.values()) {
+                assertThat(listed.path(slug.slug()).asInt()).as(service + " lists " + slug + " with its status")
+                        .isEqualTo(Problems.status(slug).value());
+            }
         });
     }
 }
