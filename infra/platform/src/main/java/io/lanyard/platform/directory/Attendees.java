@@ -54,7 +54,7 @@ public class Attendees {
 
     /** Like {@link #find}, but gives replication a moment when the attendee is not known yet. */
     public Optional<KnownAttendee> findCatchingUp(UUID conferenceId, UUID attendeeId) {
-        catchUp.until(() -> find(conferenceId, attendeeId).isPresent());
+        catchUp.until("attendee/" + attendeeId, () -> find(conferenceId, attendeeId).isPresent());
         return find(conferenceId, attendeeId);
     }
 

@@ -18,13 +18,16 @@ public class DirectoryConfiguration {
     /**
      * A client that registers and at once asks another service about that registration may be a few milliseconds
      * ahead of Kafka. Before a replicating service answers "unknown conference" or "unknown attendee" it gives
-     * replication a moment to catch up; the owner of the data answers at once.
+     * replication a moment to catch up, bounded (see {@link ReplicationCatchUp}); the owner of the data answers at
+     * once.
      */
     @Bean
     ReplicationCatchUp replicationCatchUp(
             @Value("${lanyard.directory.replicate:true}") boolean replicate,
-            @Value("${lanyard.directory.catch-up:2s}") Duration catchUp) {
-        return new ReplicationCatchUp(replicate ? catchUp : Duration.ZERO);
+            @Value("${lanyard.directory.catch-up:2s}") Duration catchUp,
+            @Value("${lanyard.directory.catch-up-waiting:8}") int maxWaiting,
+            @Value("${lanyard.directory.catch-up-miss-memory:2s}") Duration rememberMisses) {
+        return replicate ? new ReplicationCatchUp(catchUp, maxWaiting, rememberMisses) : ReplicationCatchUp.none();
     }
 
     @Bean

@@ -67,12 +67,13 @@ public class Organizers {
 
     /** Someone just made an organizer may reach this service before the OrganizerAdded event does. */
     private boolean isOrganizerCatchingUp(UUID conferenceId, Caller caller) {
+        String key = "organizer/" + conferenceId + "/" + caller.subject();
         return isOrganizer(conferenceId, caller.subject())
-                || caller.hasRole(Caller.ORGANIZER) && catchUp.until(() -> isOrganizer(conferenceId, caller.subject()));
+                || caller.hasRole(Caller.ORGANIZER) && catchUp.until(key, () -> isOrganizer(conferenceId, caller.subject()));
     }
 
     public void requireConference(UUID conferenceId) {
-        if (!catchUp.until(() -> conferenceExists(conferenceId))) {
+        if (!catchUp.until("conference/" + conferenceId, () -> conferenceExists(conferenceId))) {
             throw new NotFoundException("conference", conferenceId);
         }
     }

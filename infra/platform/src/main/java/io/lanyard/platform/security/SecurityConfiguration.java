@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -33,7 +34,7 @@ import io.lanyard.platform.web.Problems;
  */
 @AutoConfiguration
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
 
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -41,7 +42,7 @@ public class SecurityConfiguration {
             "/dev/tokens", "/error"};
 
     @Bean
-    SecurityFilterChain lanyardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain lanyardSecurity(HttpSecurity http, RateLimitProperties rateLimits) throws Exception {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -60,7 +61,9 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, ex) ->
                                 Problems.write(response, ProblemSlug.UNAUTHENTICATED, "a valid bearer token is required"))
                         .accessDeniedHandler((request, response, ex) ->
-                                Problems.write(response, ProblemSlug.FORBIDDEN, "you may not do this")));
+                                Problems.write(response, ProblemSlug.FORBIDDEN, "you may not do this")))
+                // after the token is verified, so the limit is the caller's own and a forged sub cannot spend it
+                .addFilterAfter(new RateLimit(rateLimits), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
