@@ -1,5 +1,6 @@
 package io.lanyard.platform.directory;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,12 @@ public class DirectoryConfiguration {
     @Bean
     Attendees attendees(JdbcClient jdbc, Organizers organizers, ReplicationCatchUp catchUp) {
         return new Attendees(jdbc, organizers, catchUp);
+    }
+
+    @Bean
+    ConferenceCalendar conferenceCalendar(Organizers organizers, Clock clock,
+            @Value("${lanyard.directory.date-margin-days:3}") int marginDays) {
+        return new ConferenceCalendar(organizers, clock, marginDays);
     }
 
     @Bean

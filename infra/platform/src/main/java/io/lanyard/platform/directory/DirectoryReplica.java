@@ -22,7 +22,8 @@ class DirectoryReplica implements IntegrationEventSubscriber {
     public void subscribe(Subscriptions subscriptions) {
         subscriptions
                 .project(ConferenceCreated.class, e ->
-                        organizers.conferenceCreated(e.conferenceId(), e.name(), e.timeZone(), e.organizerSubject()))
+                        organizers.conferenceCreated(e.conferenceId(), e.name(), e.startsOn(), e.endsOn(),
+                                e.timeZone(), e.organizerSubject()))
                 .project(OrganizerAdded.class, e -> organizers.organizerAdded(e.conferenceId(), e.subject()))
                 .project(AttendeeRegistered.class, e ->
                         attendees.registered(e.attendeeId(), e.conferenceId(), e.subject(), e.name()))

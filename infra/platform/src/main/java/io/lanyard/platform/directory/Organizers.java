@@ -1,5 +1,9 @@
 package io.lanyard.platform.directory;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,13 +26,38 @@ public class Organizers {
         this.catchUp = catchUp;
     }
 
-    public void conferenceCreated(UUID conferenceId, String name, String timeZone, String organizer) {
+    /** A conference as this service knows it; dates are null for one replicated before they were kept. */
+    public record KnownConference(UUID conferenceId, String name, LocalDate startsOn, LocalDate endsOn,
+                                  String timeZone) {
+        public ZoneId zone() {
+            return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        }
+    }
+
+    public void conferenceCreated(UUID conferenceId, String name, LocalDate startsOn, LocalDate endsOn,
+                                  String timeZone, String organizer) {
         jdbc.sql("""
-                        insert into known_conference (conference_id, name, time_zone) values (?, ?, ?)
+                        insert into known_conference (conference_id, name, starts_on, ends_on, time_zone)
+                        values (?, ?, ?, ?, ?)
                         on conflict (conference_id) do nothing""")
-                .params(conferenceId, name, timeZone)
+                .params(conferenceId, name, startsOn, endsOn, timeZone)
                 .update();
         organizerAdded(conferenceId, organizer);
+    }
+
+    public Optional<KnownConference> conference(UUID conferenceId) {
+        return jdbc.sql("select * from known_conference where conference_id = ?")
+                .param(conferenceId)
+                .query((rs, n) -> new KnownConference(rs.getObject("conference_id", UUID.class), rs.getString("name"),
+                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+                        rs.getString("time_zone")))
+                .optional();
+    }
+
+    /** The conference, after replication's moment; 404 if this service does not know it. */
+    public KnownConference requireKnownConference(UUID conferenceId) {
+        requireConference(conferenceId);
+        return conference(conferenceId).orElseThrow(() -> new NotFoundException("conference", conferenceId));
     }
 
     public void organizerAdded(UUID conferenceId, String subject) {

@@ -21,8 +21,12 @@ import io.lanyard.platform.messaging.Subscriptions;
  */
 public abstract class WhenAttendeeCancelled implements IntegrationEventSubscriber {
 
-    /** What registration says happened: who was cancelled and when. */
-    public record Cancellation(UUID conferenceId, UUID attendeeId, Instant at) {
+    /**
+     * What registration says happened: who was cancelled, when, and whether by an organizer. The service applies
+     * its own rules to the withdrawal as if the same caller had cancelled there: an owner's cut-offs bind an owner's
+     * cancellation, an organizer's cancellation gets what an organizer would.
+     */
+    public record Cancellation(UUID conferenceId, UUID attendeeId, Instant at, boolean byOrganizer) {
     }
 
     private final AttendeeLocks locks;
@@ -41,7 +45,7 @@ public abstract class WhenAttendeeCancelled implements IntegrationEventSubscribe
     private void react(AttendeeCancelled event) {
         locks.lock(event.attendeeId());
         for (Object command : withdrawals(new Cancellation(event.conferenceId(), event.attendeeId(),
-                event.occurredAt()))) {
+                event.occurredAt(), event.cancelledBy() == AttendeeCancelled.Canceller.ORGANIZER))) {
             commands.send(command);
         }
     }
