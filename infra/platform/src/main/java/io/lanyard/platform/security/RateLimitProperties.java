@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lanyard.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1000") long burst,
-        @DefaultValue("200") long perSecond,
+        @DefaultValue("2000") long burst,
+        @DefaultValue("500") long perSecond,
         @DefaultValue("100000") long callers,
         @DefaultValue("10m") Duration idle) {
 }
