@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 
 import io.lanyard.benchmark.stack.Infrastructure;
 import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.conference.ConferenceCreated;
+import io.lanyard.registration.conference.write.ConferenceCreated;
 import io.lanyard.registration.tickets.TicketTypeCreated;
 
 /**

@@ -16,7 +16,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.conference.ConferenceCreated;
+import io.lanyard.registration.conference.write.ConferenceCreated;
 import io.lanyard.registration.tickets.QuotaSegmentOpened;
 import io.lanyard.registration.tickets.SeatSold;
 import io.lanyard.registration.tickets.TicketTypeCreated;

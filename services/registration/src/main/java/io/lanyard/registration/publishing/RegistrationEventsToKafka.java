@@ -17,8 +17,8 @@ import io.lanyard.platform.messaging.IntegrationPublishing;
 import io.lanyard.registration.attendees.AttendeeCheckedIn;
 import io.lanyard.registration.attendees.AttendeeRegistered;
 import io.lanyard.registration.attendees.RegistrationCancelled;
-import io.lanyard.registration.conference.ConferenceCreated;
-import io.lanyard.registration.conference.OrganizerAdded;
+import io.lanyard.registration.conference.write.ConferenceCreated;
+import io.lanyard.registration.conference.write.OrganizerAdded;
 import io.lanyard.registration.tickets.TicketTypeCreated;
 
 /**

@@ -1,4 +1,4 @@
-package io.lanyard.registration.conference;
+package io.lanyard.registration.conference.write;
 
 import java.net.URI;
 import java.time.DateTimeException;

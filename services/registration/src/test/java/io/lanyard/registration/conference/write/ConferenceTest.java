@@ -1,4 +1,4 @@
-package io.lanyard.registration.conference;
+package io.lanyard.registration.conference.write;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.lanyard.registration.conference;
+package io.lanyard.registration.conference.write;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -19,7 +19,7 @@ import io.lanyard.platform.axon.AxonPlatformConfiguration;
 @Aggregate(snapshotTriggerDefinition = AxonPlatformConfiguration.SNAPSHOT_TRIGGER)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class Conference {
+public class Conference {
 
     @AggregateIdentifier
     private UUID conferenceId;

@@ -1,4 +1,4 @@
-package io.lanyard.registration.conference;
+package io.lanyard.registration.conference.read.organizers;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.registration.conference.write.ConferenceCreated;
+import io.lanyard.registration.conference.write.OrganizerAdded;
 
 /** Registration's own view of conferences and organizers, updated in the command's transaction. */
 @Component
