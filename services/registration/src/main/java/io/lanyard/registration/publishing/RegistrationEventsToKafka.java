@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
-import io.lanyard.registration.attendees.AttendeeCheckedIn;
-import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.attendees.RegistrationCancelled;
 import io.lanyard.registration.conference.write.ConferenceCreated;
 import io.lanyard.registration.conference.write.OrganizerAdded;
-import io.lanyard.registration.tickets.TicketTypeCreated;
+import io.lanyard.registration.registrations.write.AttendeeCheckedIn;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.RegistrationCancelled;
+import io.lanyard.registration.registrations.write.TicketTypeCreated;
 
 /**
  * The one place where registration's domain events become integration events. The Kafka key is the conference,
