@@ -85,7 +85,7 @@ class DatabaseOutageTest {
         JdbcClient jdbc = registration.bean(JdbcClient.class);
         long inStore = jdbc.sql("""
                         select count(*) from domain_event_entry
-                        where payload_type = 'io.lanyard.registration.attendees.AttendeeRegistered'""")
+                        where payload_type = 'io.lanyard.registration.registrations.write.AttendeeRegistered'""")
                 .query(Long.class).single();
         long inView = jdbc.sql("select count(*) from registration_view where conference_id = ?")
                 .param(conference).query(Long.class).single();

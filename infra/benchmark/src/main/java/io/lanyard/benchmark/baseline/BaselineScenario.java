@@ -91,7 +91,7 @@ public final class BaselineScenario {
                      insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                          meta_data, payload, payload_type, time_stamp)
                      values (?, 0, 'Registration', ?, ?, ?,
-                             'io.lanyard.registration.attendees.AttendeeRegistered', ?)""")) {
+                             'io.lanyard.registration.registrations.write.AttendeeRegistered', ?)""")) {
             long rows = 0;
             while (System.nanoTime() < deadline) {
                 long t0 = System.nanoTime();

@@ -14,9 +14,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.tickets.QuotaSegmentOpened;
-import io.lanyard.registration.tickets.SeatSold;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.QuotaSegmentOpened;
+import io.lanyard.registration.registrations.write.SeatSold;
 
 /**
  * Registration's registration and quota views, rebuilt into fresh tables. Rows are gathered for the processor's

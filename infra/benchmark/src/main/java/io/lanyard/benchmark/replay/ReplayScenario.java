@@ -53,8 +53,8 @@ import io.lanyard.benchmark.stack.Infrastructure;
 import io.lanyard.benchmark.store.EventStoreLoader;
 import io.lanyard.benchmark.store.StoredFormat;
 import io.lanyard.registration.RegistrationApplication;
-import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.tickets.SeatSold;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.SeatSold;
 
 /**
  * Rebuilding a read model from a million stored events. The store is bulk-loaded with registration's history in

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 import io.lanyard.benchmark.stack.Infrastructure;
-import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.conference.ConferenceCreated;
-import io.lanyard.registration.tickets.TicketTypeCreated;
+import io.lanyard.registration.conference.write.ConferenceCreated;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.TicketTypeCreated;
 
 /**
  * Fills a registration database with a generated history: the schema from the service's own migrations, events

@@ -15,11 +15,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import io.lanyard.registration.attendees.AttendeeRegistered;
-import io.lanyard.registration.conference.ConferenceCreated;
-import io.lanyard.registration.tickets.QuotaSegmentOpened;
-import io.lanyard.registration.tickets.SeatSold;
-import io.lanyard.registration.tickets.TicketTypeCreated;
+import io.lanyard.registration.conference.write.ConferenceCreated;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.QuotaSegmentOpened;
+import io.lanyard.registration.registrations.write.SeatSold;
+import io.lanyard.registration.registrations.write.TicketTypeCreated;
 
 /**
  * A registration service's history, generated: conference after conference of 3,300 attendees, each conference

@@ -1,8 +1,0 @@
-package io.lanyard.registration.attendees;
-
-import java.time.Instant;
-import java.util.UUID;
-
-public record AttendeeRegistered(UUID attendeeId, UUID conferenceId, UUID ticketTypeId, UUID segmentId,
-                                 String subject, String name, String email, Instant registeredAt) {
-}

@@ -1,7 +1,0 @@
-package io.lanyard.registration.attendees;
-
-import java.util.UUID;
-
-public record RegistrationCancelled(UUID attendeeId, UUID conferenceId, UUID ticketTypeId, UUID segmentId,
-                                    String subject, String cancelledBy) {
-}

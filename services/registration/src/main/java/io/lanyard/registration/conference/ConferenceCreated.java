@@ -1,8 +1,0 @@
-package io.lanyard.registration.conference;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-public record ConferenceCreated(UUID conferenceId, String name, LocalDate startsOn, LocalDate endsOn, String timeZone,
-                                String organizer) {
-}

@@ -1,0 +1,56 @@
+package io.lanyard.registration.registrations.read.registrations;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.security.Caller;
+import io.lanyard.platform.web.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+class RegistrationQueryController {
+
+    record RegistrationBody(UUID id, String name, String email, UUID ticketTypeId, RegistrationView.Status status,
+                            boolean checkedIn, String subject) {
+        static RegistrationBody of(RegistrationView.RegistrationDetails d) {
+            return new RegistrationBody(d.id(), d.name(), d.email(), d.ticketTypeId(), d.status(), d.checkedIn(),
+                    d.subject());
+        }
+    }
+
+    record Page(List<RegistrationBody> content, int page, int size, long totalElements, long totalPages) {
+    }
+
+    private final RegistrationView view;
+    private final Organizers organizers;
+
+    RegistrationQueryController(RegistrationView view, Organizers organizers) {
+        this.view = view;
+        this.organizers = organizers;
+    }
+
+    @GetMapping("/conferences/{conferenceId}/registrations/{attendeeId}")
+    RegistrationBody get(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+        organizers.requireConference(conferenceId);
+        RegistrationView.RegistrationDetails details = view.find(conferenceId, attendeeId)
+                .orElseThrow(() -> new NotFoundException("registration", attendeeId));
+        organizers.requireSelfOrOrganizer(conferenceId, details.subject(), caller);
+        return RegistrationBody.of(details);
+    }
+
+    @GetMapping("/conferences/{conferenceId}/registrations")
+    Page list(@PathVariable UUID conferenceId, @RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        organizers.requireOrganizer(conferenceId, caller);
+        long total = view.count(conferenceId);
+        return new Page(view.page(conferenceId, page, size).stream().map(RegistrationBody::of).toList(), page, size,
+                total, (total + size - 1) / size);
+    }
+}

@@ -1,0 +1,81 @@
+package io.lanyard.registration.registrations.write;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+/** One attendee's registration. It is opened by the quota segment that sold its seat. */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Registration {
+
+    @AggregateIdentifier
+    private UUID attendeeId;
+    private UUID conferenceId;
+    private UUID ticketTypeId;
+    private UUID segmentId;
+    private String subject;
+    private boolean cancelled;
+    private boolean checkedIn;
+
+    Registration() {
+    }
+
+    private Registration(AttendeeRegistered registered) {
+        apply(registered);
+    }
+
+    static Registration open(UUID attendeeId, UUID conferenceId, UUID ticketTypeId, UUID segmentId,
+                               String subject, String name, String email, Instant registeredAt) {
+        return new Registration(new AttendeeRegistered(attendeeId, conferenceId, ticketTypeId, segmentId, subject,
+                name, email, registeredAt));
+    }
+
+    /** Cancels and tells which quota segment gets the seat back; nothing to give back the second time. */
+    UUID cancel(String by) {
+        if (cancelled) {
+            return null;
+        }
+        apply(new RegistrationCancelled(attendeeId, conferenceId, ticketTypeId, segmentId, subject, by));
+        return segmentId;
+    }
+
+    @CommandHandler
+    void handle(RegistrationMessages.CheckIn command) throws Exception {
+        if (cancelled) {
+            throw new RegistrationCancelledException();
+        }
+        if (checkedIn) {
+            throw new AlreadyCheckedInException();
+        }
+        apply(new AttendeeCheckedIn(attendeeId, conferenceId, command.checkedInBy(), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(AttendeeRegistered event) {
+        attendeeId = event.attendeeId();
+        conferenceId = event.conferenceId();
+        ticketTypeId = event.ticketTypeId();
+        segmentId = event.segmentId();
+        subject = event.subject();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationCancelled event) {
+        cancelled = true;
+    }
+
+    @EventSourcingHandler
+    void on(AttendeeCheckedIn event) {
+        checkedIn = true;
+    }
+}

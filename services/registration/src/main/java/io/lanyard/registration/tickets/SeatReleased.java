@@ -1,6 +1,0 @@
-package io.lanyard.registration.tickets;
-
-import java.util.UUID;
-
-public record SeatReleased(UUID segmentId, UUID ticketTypeId, UUID attendeeId) {
-}
