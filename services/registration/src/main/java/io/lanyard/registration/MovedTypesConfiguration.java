@@ -1,8 +1,5 @@
 package io.lanyard.registration;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,19 +28,11 @@ class MovedTypesConfiguration {
 
     @Bean
     MovedTypes movedTypes() {
-        Map<String, String> moved = new HashMap<>();
-        moved(moved, "io.lanyard.registration.conference", Conference.class, ConferenceCreated.class,
-                OrganizerAdded.class);
-        moved(moved, "io.lanyard.registration.tickets", TicketType.class, TicketTypeCreated.class,
-                QuotaSegment.class, QuotaSegmentOpened.class, SeatSold.class, SeatReleased.class);
-        moved(moved, "io.lanyard.registration.attendees", Registration.class, AttendeeRegistered.class,
-                RegistrationCancelled.class, AttendeeCheckedIn.class);
-        return new MovedTypes(moved);
-    }
-
-    private static void moved(Map<String, String> moved, String oldPackage, Class<?>... types) {
-        for (Class<?> type : types) {
-            moved.put(oldPackage + "." + type.getSimpleName(), type.getName());
-        }
+        return MovedTypes.of("io.lanyard.registration.conference", Conference.class, ConferenceCreated.class,
+                        OrganizerAdded.class)
+                .and("io.lanyard.registration.tickets", TicketType.class, TicketTypeCreated.class,
+                        QuotaSegment.class, QuotaSegmentOpened.class, SeatSold.class, SeatReleased.class)
+                .and("io.lanyard.registration.attendees", Registration.class, AttendeeRegistered.class,
+                        RegistrationCancelled.class, AttendeeCheckedIn.class);
     }
 }

@@ -22,13 +22,18 @@ public class MovedTypes extends SingleEventUpcaster implements Ordered {
         this.renamed = Map.copyOf(renamed);
     }
 
-    /** Old and new names given as the moved classes' current {@code Class} objects' names. */
+    /** The classes that were stored as {@code oldPackage.<their simple name>}. */
     public static MovedTypes of(String oldPackage, Class<?>... moved) {
-        Map<String, String> renamed = new HashMap<>();
+        return new MovedTypes(Map.of()).and(oldPackage, moved);
+    }
+
+    /** These, and the classes that were stored as {@code oldPackage.<their simple name>}. */
+    public MovedTypes and(String oldPackage, Class<?>... moved) {
+        Map<String, String> more = new HashMap<>(renamed);
         for (Class<?> type : moved) {
-            renamed.put(oldPackage + "." + type.getSimpleName(), type.getName());
+            more.put(oldPackage + "." + type.getSimpleName(), type.getName());
         }
-        return new MovedTypes(renamed);
+        return new MovedTypes(more);
     }
 
     @Override

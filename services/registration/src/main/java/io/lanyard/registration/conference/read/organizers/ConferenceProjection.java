@@ -23,7 +23,8 @@ class ConferenceProjection {
 
     @EventHandler
     void on(ConferenceCreated event) {
-        organizers.conferenceCreated(event.conferenceId(), event.name(), event.timeZone(), event.organizer());
+        organizers.conferenceCreated(event.conferenceId(), event.name(), event.startsOn(), event.endsOn(),
+                event.timeZone(), event.organizer());
     }
 
     @EventHandler
