@@ -16,10 +16,10 @@ import io.lanyard.kernel.events.volunteering.ShiftAttendanceRecorded;
 import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
-import io.lanyard.volunteering.shifts.AttendanceRecorded;
-import io.lanyard.volunteering.shifts.ShiftScheduled;
-import io.lanyard.volunteering.shifts.VolunteerSignedUp;
-import io.lanyard.volunteering.shifts.VolunteerWithdrew;
+import io.lanyard.volunteering.shifts.write.AttendanceRecorded;
+import io.lanyard.volunteering.shifts.write.ShiftScheduled;
+import io.lanyard.volunteering.shifts.write.VolunteerSignedUp;
+import io.lanyard.volunteering.shifts.write.VolunteerWithdrew;
 
 /**
  * The one place where volunteering's domain events become integration events. Only shift events leave the
