@@ -9,17 +9,20 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.platform.web.NotFoundException;
+import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.platform.directory.CommitLocks;
 import io.lanyard.platform.problems.Refusal;
+import io.lanyard.platform.web.NotFoundException;
 
 /**
  * The commands that touch a shift and a volunteer's schedule together. Each loads both aggregates in one unit of
  * work, one transaction, and holds both locks until it commits: every rule is checked against state nobody else
  * can change meanwhile. Both are asked before either changes, so a refusal is thrown before any event exists.
  * Before each load it takes a database lock on the volunteer or the shift that lasts until the transaction commits
- * ({@link CommitLocks}), always the volunteer first, then shifts in id order, so two commands never wait on each
- * other in a circle. Taking one also gives the transaction its connection before it queues for an aggregate, so
- * whoever holds a lock never waits for a connection its waiters hold.
+ * (the platform's {@link AttendeeLocks}, which the reaction to a cancellation takes too, and {@link CommitLocks}),
+ * always the volunteer first, then shifts in id order, so two commands never wait on each other in a circle. Taking
+ * one also gives the transaction its connection before it queues for an aggregate, so whoever holds a lock never
+ * waits for a connection its waiters hold.
  */
 @Component
 class ShiftSignUpCommandHandler {
@@ -27,14 +30,16 @@ class ShiftSignUpCommandHandler {
     private final Repository<Shift> shifts;
     private final Repository<VolunteerSchedule> schedules;
     private final VolunteerRulesSource policies;
-    private final CommitLocks locks;
+    private final AttendeeLocks volunteerLocks;
+    private final CommitLocks shiftLocks;
 
     ShiftSignUpCommandHandler(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules,
-                              VolunteerRulesSource policies, CommitLocks locks) {
+                              VolunteerRulesSource policies, AttendeeLocks volunteerLocks, CommitLocks shiftLocks) {
         this.shifts = shifts;
         this.schedules = schedules;
         this.policies = policies;
-        this.locks = locks;
+        this.volunteerLocks = volunteerLocks;
+        this.shiftLocks = shiftLocks;
     }
 
     @CommandHandler
@@ -101,7 +106,7 @@ class ShiftSignUpCommandHandler {
     }
 
     private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId) {
-        locks.lockVolunteer(conferenceId, attendeeId);
+        volunteerLocks.lock(attendeeId);
         try {
             return schedules.loadOrCreate(VolunteerSchedule.idOf(conferenceId, attendeeId).toString(),
                     VolunteerSchedule::new);
@@ -121,7 +126,7 @@ class ShiftSignUpCommandHandler {
     }
 
     private Aggregate<Shift> shift(UUID shiftId) {
-        locks.lockShift(shiftId);
+        shiftLocks.lock("shift/" + shiftId);
         return shifts.load(shiftId.toString());
     }
 }

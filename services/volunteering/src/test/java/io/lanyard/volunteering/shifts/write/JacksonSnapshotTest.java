@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts.write;
 
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class JacksonSnapshotTest {
         UUID bobsSchedule = VolunteerSchedule.idOf(CONFERENCE, BOB);
         schedules.given(bobsSchedule, new ShiftBooked(bobsSchedule, CONFERENCE, BOB, SHIFT, STARTS, ENDS));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
-                schedules.repository(), RULES, NO_LOCKS));
+                schedules.repository(), RULES, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS, ENDS,
                                 ZoneOffset.ofHours(-7), 2, "olivia"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"),
@@ -68,7 +69,7 @@ class JacksonSnapshotTest {
         shifts.given(SHIFT, new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS,
                 ENDS, ZoneOffset.UTC, 2, "olivia"), new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), RULES, NO_LOCKS));
+                fixture.getRepository(), RULES, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftBooked(schedule, CONFERENCE, ALICE, missed, STARTS.minus(Duration.ofDays(1)),
                                 STARTS.minus(Duration.ofDays(1)).plus(Duration.ofHours(2))),
                         new ShiftBooked(schedule, CONFERENCE, ALICE, SHIFT, STARTS, ENDS))

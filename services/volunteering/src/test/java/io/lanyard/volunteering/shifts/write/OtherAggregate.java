@@ -12,6 +12,9 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Repository;
 
+import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.platform.directory.CommitLocks;
+
 /**
  * The second aggregate of a {@link ShiftSignUpCommandHandler} fixture test. An Axon fixture owns one aggregate
  * instance; the other one the handler loads lives here, in a real event-sourcing repository over an in-memory event
@@ -20,15 +23,12 @@ import org.axonframework.modelling.command.Repository;
 final class OtherAggregate<T> {
 
     /** Fixtures run one command at a time; the database locks matter only between transactions. */
-    static final CommitLocks NO_LOCKS = new CommitLocks() {
+    static final CommitLocks NO_LOCKS = new CommitLocks(null) {
         @Override
-        public void lockVolunteer(UUID conferenceId, UUID attendeeId) {
-        }
-
-        @Override
-        public void lockShift(UUID shiftId) {
+        public void lock(String key) {
         }
     };
+    static final AttendeeLocks NO_ATTENDEE_LOCKS = new AttendeeLocks(NO_LOCKS);
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())

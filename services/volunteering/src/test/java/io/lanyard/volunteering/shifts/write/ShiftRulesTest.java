@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts.write;
 
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class ShiftRulesTest {
     void commandHandler() {
         VolunteerRules rules = VolunteerRules.defaults(ZoneId.of("America/Los_Angeles"));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
-                schedules.repository(), conference -> rules, NO_LOCKS));
+                schedules.repository(), conference -> rules, NO_ATTENDEE_LOCKS, NO_LOCKS));
     }
 
     static ShiftScheduled scheduled(int capacity) {

@@ -1,5 +1,6 @@
 package io.lanyard.volunteering.shifts.write;
 
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class VolunteerScheduleRulesTest {
     @BeforeEach
     void commandHandler() {
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), conference -> rules, NO_LOCKS));
+                fixture.getRepository(), conference -> rules, NO_ATTENDEE_LOCKS, NO_LOCKS));
     }
 
     /** A shift on the other side, in the given offset, from {@code start} for {@code hours}. */
