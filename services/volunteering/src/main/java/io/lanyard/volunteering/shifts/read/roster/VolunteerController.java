@@ -3,7 +3,6 @@ package io.lanyard.volunteering.shifts.read.roster;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -16,10 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
-import io.lanyard.platform.directory.ReplicationCatchUp;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
-import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.volunteering.shifts.write.Attendance;
 
 /** A volunteer's own view. It stays readable after a cancellation: the hours worked before it still count. */
@@ -35,22 +31,20 @@ class VolunteerController {
     private final ShiftCalendar calendar;
     private final Organizers organizers;
     private final Attendees attendees;
-    private final ReplicationCatchUp replication;
     private final Clock clock;
 
     VolunteerController(Roster roster, ShiftCalendar calendar, Organizers organizers, Attendees attendees,
-                        ReplicationCatchUp replication, Clock clock) {
+                        Clock clock) {
         this.roster = roster;
         this.calendar = calendar;
         this.organizers = organizers;
         this.attendees = attendees;
-        this.replication = replication;
         this.clock = clock;
     }
 
     @GetMapping("/conferences/{conferenceId}/volunteers/{attendeeId}")
     VolunteerPage page(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
-        requireOwnerOrOrganizer(conferenceId, attendeeId, caller);
+        requireVolunteerOrOrganizer(conferenceId, attendeeId, caller);
         List<Roster.VolunteerShift> shifts = roster.shiftsOf(conferenceId, attendeeId);
         double hours = shifts.stream().mapToDouble(Roster.VolunteerShift::hoursWorked).sum();
         int noShows = (int) shifts.stream().filter(s -> s.attendance() == Attendance.NO_SHOW).count();
@@ -59,7 +53,7 @@ class VolunteerController {
 
     @GetMapping("/conferences/{conferenceId}/volunteers/{attendeeId}/shifts.ics")
     ResponseEntity<String> calendar(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
-        requireOwnerOrOrganizer(conferenceId, attendeeId, caller);
+        requireVolunteerOrOrganizer(conferenceId, attendeeId, caller);
         String body = calendar.render(roster.shiftsOf(conferenceId, attendeeId), clock.instant());
         return ResponseEntity.ok()
                 .contentType(TEXT_CALENDAR)
@@ -68,16 +62,9 @@ class VolunteerController {
                 .body(body);
     }
 
-    private void requireOwnerOrOrganizer(UUID conferenceId, UUID attendeeId, Caller caller) {
+    /** 404 for an unknown conference or attendee, 403 unless the caller is that volunteer or an organizer. */
+    private void requireVolunteerOrOrganizer(UUID conferenceId, UUID attendeeId, Caller caller) {
         organizers.requireConference(conferenceId);
-        replication.until(() -> attendees.find(conferenceId, attendeeId).isPresent());
-        Optional<Attendees.KnownAttendee> known = attendees.find(conferenceId, attendeeId);
-        if (known.isEmpty()) {
-            throw new NotFoundException("attendee", attendeeId);
-        }
-        if (!known.get().subject().equals(caller.subject())
-                && !organizers.isOrganizer(conferenceId, caller.subject())) {
-            throw new ForbiddenException("only the volunteer and the conference's organizers may see this");
-        }
+        attendees.requireSelfOrOrganizer(conferenceId, attendeeId, caller);
     }
 }
