@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,21 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
 
     @Test
     void a_shift_keeps_its_places_when_loaded_from_its_snapshot() {
+        aFullShiftLoadsFromItsSnapshot(shift -> { });
+    }
+
+    /** Snapshots taken before the shift moved to {@code shifts.write} name {@code io.lanyard.volunteering.shifts}. */
+    @Test
+    void a_snapshot_stored_under_the_old_package_name_is_read_as_the_shift_it_is_now() {
+        aFullShiftLoadsFromItsSnapshot(shift -> assertThat(jdbc.sql("""
+                        update snapshot_event_entry set payload_type = 'io.lanyard.volunteering.shifts.Shift'
+                        where aggregate_identifier = ?""")
+                .param(shift.toString())
+                .update()).isPositive());
+    }
+
+    /** Five volunteers fill a shift of five; {@code stored} may change the snapshot that is then all there is. */
+    private void aFullShiftLoadsFromItsSnapshot(Consumer<UUID> stored) {
         String olivia = organizerToken("olivia");
         UUID conference = conference("olivia");
         UUID shift = scheduleShift(olivia, conference, "Bag stuffing", evening(0, 17), Duration.ofHours(2), 5);
@@ -28,6 +44,7 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         }
 
         onlySnapshotRemains(shift);
+        stored.accept(shift);
 
         assertThat(signUp(volunteers.get(5), conference, shift).problem()).isEqualTo("shift-full");
         assertThat(signUp(volunteers.get(0), conference, shift).problem()).isEqualTo("already-signed-up");

@@ -20,9 +20,10 @@ import io.lanyard.volunteering.shifts.write.ShiftScheduled;
 import io.lanyard.volunteering.shifts.write.VolunteerSignedUp;
 
 /**
- * Events and snapshots written before the capabilities got their {@code write} packages are stored under
+ * Events written before the capabilities got their {@code write} packages are stored under
  * {@code io.lanyard.volunteering.shifts.*} and {@code io.lanyard.volunteering.policy.*}. They are put into the store
- * as that version wrote them, and must still load as the classes they are now, and decide as before.
+ * as that version wrote them, and must still load as the classes they are now, and decide as before. (Snapshots:
+ * {@link SnapshotLoadingHttpTest}.)
  */
 @ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
 class StoredUnderOldNamesHttpTest extends VolunteeringTestSupport {
@@ -75,32 +76,6 @@ class StoredUnderOldNamesHttpTest extends VolunteeringTestSupport {
         UUID overlapping = scheduleShift(olivia, conference, "Table 2", startsAt.plusHours(1), Duration.ofHours(2), 5);
         assertThat(signUp(alice, conference, overlapping).problem()).isEqualTo("overlapping-shift");
         assertThat(signUp(bob, conference, overlapping).status()).isEqualTo(201);
-    }
-
-    @Test
-    void a_snapshot_stored_under_the_old_package_name_is_read_as_the_shift_it_is_now() {
-        String olivia = organizerToken("olivia");
-        UUID conference = conference("olivia");
-        UUID shift = scheduleShift(olivia, conference, "Bag stuffing", evening(0, 17), Duration.ofHours(2), 3);
-        List<Volunteer> volunteers = volunteers(conference, "old-snap", 4);
-        for (Volunteer volunteer : volunteers.subList(0, 3)) {
-            assertThat(signUp(volunteer, conference, shift).status()).isEqualTo(201);
-        }
-
-        onlySnapshotRemains(shift);
-        int renamed = jdbc.sql("""
-                        update snapshot_event_entry set payload_type = 'io.lanyard.volunteering.shifts.Shift'
-                        where aggregate_identifier = ?""")
-                .param(shift.toString())
-                .update();
-        assertThat(renamed).isPositive();
-
-        assertThat(signUp(volunteers.get(3), conference, shift).problem()).isEqualTo("shift-full");
-        assertThat(signUp(volunteers.get(0), conference, shift).problem()).isEqualTo("already-signed-up");
-        assertThat(http().delete("/conferences/" + conference + "/shifts/" + shift + "/volunteers/"
-                + volunteers.get(0).id(), volunteers.get(0).token()).status()).isEqualTo(204);
-        assertThat(signUp(volunteers.get(3), conference, shift).status()).isEqualTo(201);
-        assertThat(places(olivia, conference, shift)).containsExactly(3, 3, 0);
     }
 
     private List<Object> payloadsOf(UUID aggregateId) {
