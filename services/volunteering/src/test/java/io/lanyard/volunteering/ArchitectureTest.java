@@ -2,11 +2,6 @@ package io.lanyard.volunteering;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -27,25 +22,28 @@ class ArchitectureTest {
     static final ArchRule no_jpa = ArchitectureRules.NO_JPA;
 
     @ArchTest
-    static final ArchRule the_write_side_knows_nothing_of_its_readers = noClasses()
-            .that().resideInAPackage("io.lanyard.volunteering.shifts..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.lanyard.volunteering.roster..",
-                    "io.lanyard.volunteering.publishing..", "io.lanyard.volunteering.policy..",
-                    "io.lanyard.volunteering.cancellation..")
-            .because("shifts decide; the board, the policy table, Kafka and cancellations depend on it, not back");
+    static final ArchRule write_does_not_depend_on_read_or_automation =
+            ArchitectureRules.WRITE_DOES_NOT_DEPEND_ON_READ_OR_AUTOMATION;
 
     @ArchTest
-    static final ArchRule integration_contracts_are_used_only_at_the_edges = noClasses()
-            .that().resideInAnyPackage("io.lanyard.volunteering.shifts..", "io.lanyard.volunteering.roster..",
-                    "io.lanyard.volunteering.policy..")
+    static final ArchRule contracts_only_at_the_edges = ArchitectureRules.CONTRACTS_ONLY_AT_THE_EDGES;
+
+    @ArchTest
+    static final ArchRule only_publishing_speaks_volunteerings_own_events =
+            ArchitectureRules.onlyPublishingSpeaksTheServicesOwnEvents("volunteering");
+
+    @ArchTest
+    static final ArchRule time_and_ids_are_injected = ArchitectureRules.TIME_AND_IDS_ARE_INJECTED;
+
+    @ArchTest
+    static final ArchRule shifts_know_nothing_of_the_policy = noClasses()
+            .that().resideInAPackage("io.lanyard.volunteering.shifts..")
+            .should().dependOnClassesThat().resideInAPackage("io.lanyard.volunteering.policy..")
+            .because("a sign-up reads the policy through VolunteerRulesSource, which the policy's view implements");
+
+    @ArchTest
+    static final ArchRule views_use_no_integration_contracts = noClasses()
+            .that().resideInAnyPackage("io.lanyard.volunteering.shifts.read..", "io.lanyard.volunteering.policy.read..")
             .should().dependOnClassesThat().resideInAPackage("io.lanyard.kernel.events..")
             .because("domain events map to integration events in publishing, and only there");
-
-    @ArchTest
-    static final ArchRule time_and_ids_are_injected = noClasses()
-            .should().callMethod(Instant.class, "now")
-            .orShould().callMethod(OffsetDateTime.class, "now")
-            .orShould().callMethod(LocalDate.class, "now")
-            .orShould().callMethod(UUID.class, "randomUUID")
-            .because("the Clock and the IdGenerator are injected, so tests can pin them");
 }

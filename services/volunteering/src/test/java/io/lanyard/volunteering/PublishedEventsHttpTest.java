@@ -1,31 +1,19 @@
 package io.lanyard.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.volunteering.ShiftAttendanceRecorded;
 import io.lanyard.kernel.events.volunteering.ShiftScheduled;
 import io.lanyard.kernel.events.volunteering.VolunteerSignedUp;
 import io.lanyard.kernel.events.volunteering.VolunteerWithdrew;
-import io.lanyard.platform.messaging.IntegrationEventCodec;
-import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.ServiceTest;
 
 /** What registration's itinerary reads from {@code lanyard.volunteering.v1}, read back as it would. */
@@ -46,7 +34,7 @@ class PublishedEventsHttpTest extends VolunteeringTestSupport {
                 bob.token()).status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, shift, alice.id(), "PRESENT").status()).isEqualTo(204);
 
-        List<IntegrationEvent> published = publishedFor(conference, 5);
+        List<IntegrationEvent> published = PublishedEvents.eventsFor(conference, 5);
 
         assertThat(published.getFirst()).isInstanceOfSatisfying(ShiftScheduled.class, e -> {
             assertThat(e.shiftId()).isEqualTo(shift);
@@ -69,31 +57,5 @@ class PublishedEventsHttpTest extends VolunteeringTestSupport {
             assertThat(e.status()).isEqualTo("PRESENT");
             assertThat(e.hoursWorked()).isEqualTo(2.0);
         });
-    }
-
-    /**
-     * The conference's events in the order its partition holds them, once {@code count} distinct ones arrived.
-     * Delivery is at least once, so a re-published event is counted once, by its id.
-     */
-    private static List<IntegrationEvent> publishedFor(UUID conference, int count) {
-        IntegrationEventCodec codec = new IntegrationEventCodec();
-        Map<UUID, IntegrationEvent> events = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "volunteering-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(EventCatalogue.VOLUNTEERING_TOPIC));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (conference.toString().equals(record.key())) {
-                        IntegrationEvent event = codec.decode(record.value());
-                        events.putIfAbsent(event.eventId(), event);
-                    }
-                }
-                return events.size() >= count;
-            });
-        }
-        return new ArrayList<>(events.values());
     }
 }

@@ -1,15 +1,13 @@
 package io.lanyard.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.testsupport.ServiceTest;
 
@@ -20,11 +18,23 @@ import io.lanyard.testsupport.ServiceTest;
 @ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
 class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void a_shift_keeps_its_places_when_loaded_from_its_snapshot() {
+        aFullShiftLoadsFromItsSnapshot(shift -> { });
+    }
+
+    /** Snapshots taken before the shift moved to {@code shifts.write} name {@code io.lanyard.volunteering.shifts}. */
+    @Test
+    void a_snapshot_stored_under_the_old_package_name_is_read_as_the_shift_it_is_now() {
+        aFullShiftLoadsFromItsSnapshot(shift -> assertThat(jdbc.sql("""
+                        update snapshot_event_entry set payload_type = 'io.lanyard.volunteering.shifts.Shift'
+                        where aggregate_identifier = ?""")
+                .param(shift.toString())
+                .update()).isPositive());
+    }
+
+    /** Five volunteers fill a shift of five; {@code stored} may change the snapshot that is then all there is. */
+    private void aFullShiftLoadsFromItsSnapshot(Consumer<UUID> stored) {
         String olivia = organizerToken("olivia");
         UUID conference = conference("olivia");
         UUID shift = scheduleShift(olivia, conference, "Bag stuffing", evening(0, 17), Duration.ofHours(2), 5);
@@ -34,6 +44,7 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         }
 
         onlySnapshotRemains(shift);
+        stored.accept(shift);
 
         assertThat(signUp(volunteers.get(5), conference, shift).problem()).isEqualTo("shift-full");
         assertThat(signUp(volunteers.get(0), conference, shift).problem()).isEqualTo("already-signed-up");
@@ -63,24 +74,5 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "PRESENT").status()).isEqualTo(204);
         assertThat(signUp(alice, conference, overlapping).problem()).isEqualTo("overlapping-shift");
         assertThat(signUp(alice, conference, third).status()).isEqualTo(201);
-    }
-
-    private static UUID scheduleIdOf(UUID conference, UUID attendee) {
-        return UUID.nameUUIDFromBytes((conference + "/" + attendee).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** Waits for a snapshot of the aggregate, then deletes the events it covers. */
-    private void onlySnapshotRemains(UUID aggregateId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?")
-                .param(aggregateId.toString()).query(Long.class).single() > 0);
-        int deleted = jdbc.sql("""
-                        delete from domain_event_entry
-                        where aggregate_identifier = ?
-                          and sequence_number <= (select max(sequence_number) from snapshot_event_entry
-                                                  where aggregate_identifier = ?)""")
-                .params(aggregateId.toString(), aggregateId.toString())
-                .update();
-        assertThat(deleted).isPositive();
     }
 }

@@ -3,6 +3,7 @@ package io.lanyard.volunteering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTestSupport;
@@ -21,6 +25,9 @@ import io.lanyard.testsupport.ServiceTestSupport;
 abstract class VolunteeringTestSupport extends ServiceTestSupport {
 
     static final ZoneOffset PDT = ZoneOffset.ofHours(-7);
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
@@ -98,5 +105,25 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
             }
         }
         throw new AssertionError("shift " + shiftId + " is not on the board");
+    }
+
+    /** A volunteer's schedule aggregate, named as the service names it. */
+    static UUID scheduleIdOf(UUID conference, UUID attendee) {
+        return UUID.nameUUIDFromBytes((conference + "/" + attendee).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Waits for a snapshot of the aggregate, then deletes the events it covers. */
+    void onlySnapshotRemains(UUID aggregateId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?")
+                .param(aggregateId.toString()).query(Long.class).single() > 0);
+        int deleted = jdbc.sql("""
+                        delete from domain_event_entry
+                        where aggregate_identifier = ?
+                          and sequence_number <= (select max(sequence_number) from snapshot_event_entry
+                                                  where aggregate_identifier = ?)""")
+                .params(aggregateId.toString(), aggregateId.toString())
+                .update();
+        assertThat(deleted).isPositive();
     }
 }

@@ -1,8 +1,0 @@
-package io.lanyard.volunteering.policy;
-
-import java.util.UUID;
-
-/** The whole policy as set; a limit left out is no limit, except the no-show limit, which has a default. */
-record VolunteerPolicySet(UUID policyId, UUID conferenceId, Double maxHoursPerDay, Integer minRestMinutes,
-                          int noShowLimit, String setBy) {
-}

@@ -1,3 +1,0 @@
-package io.lanyard.volunteering.shifts;
-
-public enum Attendance { PRESENT, NO_SHOW }

@@ -1,8 +1,0 @@
-package io.lanyard.volunteering.shifts;
-
-import java.util.UUID;
-
-/** {@code hoursWorked} is the shift's length when present and zero for a no-show. */
-public record AttendanceRecorded(UUID shiftId, UUID conferenceId, UUID attendeeId, Attendance status,
-                                 double hoursWorked, String recordedBy) {
-}

@@ -1,8 +1,0 @@
-package io.lanyard.volunteering.shifts;
-
-import java.time.Instant;
-import java.util.UUID;
-
-record ShiftBooked(UUID scheduleId, UUID conferenceId, UUID attendeeId, UUID shiftId, Instant startsAt,
-                   Instant endsAt) {
-}

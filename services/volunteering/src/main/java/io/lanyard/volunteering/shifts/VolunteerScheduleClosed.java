@@ -1,7 +1,0 @@
-package io.lanyard.volunteering.shifts;
-
-import java.util.UUID;
-
-/** The volunteer's registration was cancelled: the schedule takes no more shifts. */
-record VolunteerScheduleClosed(UUID scheduleId, UUID conferenceId, UUID attendeeId) {
-}

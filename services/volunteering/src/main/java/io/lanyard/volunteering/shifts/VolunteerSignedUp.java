@@ -1,6 +1,0 @@
-package io.lanyard.volunteering.shifts;
-
-import java.util.UUID;
-
-public record VolunteerSignedUp(UUID shiftId, UUID conferenceId, UUID attendeeId, String signedUpBy) {
-}

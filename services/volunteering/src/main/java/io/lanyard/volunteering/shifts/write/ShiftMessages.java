@@ -1,0 +1,32 @@
+package io.lanyard.volunteering.shifts.write;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public final class ShiftMessages {
+
+    private ShiftMessages() {
+    }
+
+    record ScheduleShift(@TargetAggregateIdentifier UUID shiftId, UUID conferenceId, String title, String task,
+                         String location, Instant startsAt, Instant endsAt, ZoneOffset offset, int capacity,
+                         String scheduledBy) {
+    }
+
+    record SignUpForShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String signedUpBy, Instant at) {
+    }
+
+    record WithdrawFromShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String withdrawnBy, Instant at) {
+    }
+
+    record RecordAttendance(UUID conferenceId, UUID shiftId, UUID attendeeId, Attendance status,
+                            String recordedBy) {
+    }
+
+    /** Registration cancelled the attendee at {@code cancelledAt}: they leave every shift starting later. */
+    public record WithdrawCancelledAttendee(UUID conferenceId, UUID attendeeId, Instant cancelledAt) {
+    }
+}

@@ -1,0 +1,6 @@
+package io.lanyard.volunteering.shifts.write;
+
+import java.util.UUID;
+
+public record VolunteerSignedUp(UUID shiftId, UUID conferenceId, UUID attendeeId, String signedUpBy) {
+}

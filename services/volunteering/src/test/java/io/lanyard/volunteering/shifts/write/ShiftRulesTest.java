@@ -1,0 +1,217 @@
+package io.lanyard.volunteering.shifts.write;
+
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.platform.web.NotFoundException;
+
+/** The rules of one shift's places, through the command handler that also keeps each volunteer's schedule. */
+class ShiftRulesTest {
+
+    static final UUID CONFERENCE = UUID.randomUUID();
+    static final UUID SHIFT = UUID.randomUUID();
+    static final UUID ALICE = UUID.randomUUID();
+    static final UUID BOB = UUID.randomUUID();
+    static final UUID CAROL = UUID.randomUUID();
+    static final ZoneOffset OFFSET = ZoneOffset.ofHours(-7);
+    static final Instant STARTS = OffsetDateTime.of(2027, 5, 13, 17, 0, 0, 0, OFFSET).toInstant();
+    static final Instant ENDS = STARTS.plus(Duration.ofHours(2));
+    static final Instant BEFORE_START = STARTS.minus(Duration.ofDays(1));
+
+    private final AggregateTestFixture<Shift> fixture = new AggregateTestFixture<>(Shift.class);
+    private final OtherAggregate<VolunteerSchedule> schedules = new OtherAggregate<>(VolunteerSchedule.class);
+
+    @BeforeEach
+    void commandHandler() {
+        VolunteerRules rules = VolunteerRules.defaults(ZoneId.of("America/Los_Angeles"));
+        fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
+                schedules.repository(), conference -> rules, NO_ATTENDEE_LOCKS, NO_LOCKS));
+    }
+
+    static ShiftScheduled scheduled(int capacity) {
+        return new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing, table 1", "bag-stuffing", "Hall A", STARTS, ENDS,
+                OFFSET, capacity, "olivia");
+    }
+
+    static VolunteerSignedUp signedUp(UUID attendee) {
+        return new VolunteerSignedUp(SHIFT, CONFERENCE, attendee, "volunteer");
+    }
+
+    static ShiftMessages.SignUpForShift signUp(UUID attendee, Instant at) {
+        return new ShiftMessages.SignUpForShift(CONFERENCE, SHIFT, attendee, "volunteer", at);
+    }
+
+    static UUID scheduleOf(UUID attendee) {
+        return VolunteerSchedule.idOf(CONFERENCE, attendee);
+    }
+
+    static ShiftBooked booked(UUID attendee) {
+        return new ShiftBooked(scheduleOf(attendee), CONFERENCE, attendee, SHIFT, STARTS, ENDS);
+    }
+
+    @Test
+    void an_organizer_schedules_a_shift() {
+        fixture.givenNoPriorActivity()
+                .when(new ShiftMessages.ScheduleShift(SHIFT, CONFERENCE, "Bag stuffing, table 1", "bag-stuffing",
+                        "Hall A", STARTS, ENDS, OFFSET, 20, "olivia"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(scheduled(20));
+    }
+
+    @Test
+    void a_volunteer_takes_a_free_place_and_the_shift_is_booked_on_their_schedule() {
+        fixture.given(scheduled(2), signedUp(ALICE))
+                .when(signUp(BOB, BEFORE_START))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(signedUp(BOB));
+        assertThat(schedules.newEventsOf(scheduleOf(BOB))).containsExactly(booked(BOB));
+    }
+
+    @Test
+    void refuses_a_signup_when_the_shift_is_full() {
+        fixture.given(scheduled(2), signedUp(ALICE), signedUp(BOB))
+                .when(signUp(CAROL, BEFORE_START))
+                .expectException(ShiftFullException.class)
+                .expectNoEvents();
+        assertThat(schedules.newEventsOf(scheduleOf(CAROL))).isEmpty();
+    }
+
+    @Test
+    void refuses_a_second_signup_of_the_same_volunteer() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(signUp(ALICE, BEFORE_START))
+                .expectException(AlreadySignedUpException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_a_signup_once_the_shift_has_started() {
+        fixture.given(scheduled(5))
+                .when(signUp(ALICE, STARTS))
+                .expectException(ShiftStartedException.class)
+                .expectNoEvents();
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).isEmpty();
+    }
+
+    @Test
+    void withdrawing_frees_the_place_and_releases_the_shift_from_the_schedule() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(1), signedUp(ALICE))
+                .when(new ShiftMessages.WithdrawFromShift(CONFERENCE, SHIFT, ALICE, "alice", BEFORE_START))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new VolunteerWithdrew(SHIFT, CONFERENCE, ALICE, "alice",
+                        VolunteerWithdrew.Reason.ON_REQUEST));
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
+                new ShiftReleased(scheduleOf(ALICE), SHIFT));
+    }
+
+    @Test
+    void a_freed_place_can_be_taken_again() {
+        fixture.given(scheduled(1), signedUp(ALICE),
+                        new VolunteerWithdrew(SHIFT, CONFERENCE, ALICE, "alice", VolunteerWithdrew.Reason.ON_REQUEST))
+                .when(signUp(BOB, BEFORE_START))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(signedUp(BOB));
+    }
+
+    @Test
+    void refuses_a_withdrawal_once_the_shift_has_started() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.WithdrawFromShift(CONFERENCE, SHIFT, ALICE, "alice", STARTS.plusSeconds(1)))
+                .expectException(ShiftStartedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawing_someone_who_is_not_on_the_shift_changes_nothing() {
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.WithdrawFromShift(CONFERENCE, SHIFT, BOB, "bob", BEFORE_START))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_present_volunteer_is_credited_with_the_hours_of_the_shift() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.PRESENT, 2.0, "olivia"));
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
+                new ShiftAttendanceNoted(scheduleOf(ALICE), SHIFT, Attendance.PRESENT));
+    }
+
+    @Test
+    void a_no_show_is_credited_with_no_hours_and_counted_on_the_schedule() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia"))
+                .expectEvents(new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.NO_SHOW, 0.0, "olivia"));
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
+                new ShiftAttendanceNoted(scheduleOf(ALICE), SHIFT, Attendance.NO_SHOW));
+    }
+
+    @Test
+    void refuses_attendance_for_someone_who_is_not_on_the_shift() {
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia"))
+                .expectException(NotOnShiftException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void recording_the_same_attendance_twice_changes_nothing() {
+        fixture.given(scheduled(5), signedUp(ALICE),
+                        new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.PRESENT, 2.0, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).isEmpty();
+    }
+
+    @Test
+    void a_cancelled_registration_gives_back_places_on_shifts_that_had_not_started() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.WithdrawCancelledAttendee(CONFERENCE, ALICE, BEFORE_START))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new VolunteerWithdrew(SHIFT, CONFERENCE, ALICE, null,
+                        VolunteerWithdrew.Reason.REGISTRATION_CANCELLED));
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
+                new ShiftReleased(scheduleOf(ALICE), SHIFT),
+                new VolunteerScheduleClosed(scheduleOf(ALICE), CONFERENCE, ALICE));
+    }
+
+    @Test
+    void a_cancelled_registration_keeps_its_place_on_a_shift_that_had_started() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.WithdrawCancelledAttendee(CONFERENCE, ALICE, STARTS.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
+                new VolunteerScheduleClosed(scheduleOf(ALICE), CONFERENCE, ALICE));
+    }
+
+    @Test
+    void a_shift_of_another_conference_is_not_found() {
+        fixture.given(scheduled(5))
+                .when(new ShiftMessages.SignUpForShift(UUID.randomUUID(), SHIFT, ALICE, "alice", BEFORE_START))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+}
