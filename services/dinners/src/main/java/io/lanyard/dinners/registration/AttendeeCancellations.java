@@ -1,42 +1,34 @@
 package io.lanyard.dinners.registration;
 
-import java.time.Clock;
+import java.util.List;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.dinners.seating.DinnerMessages.WithdrawCancelledAttendee;
 import io.lanyard.dinners.tickets.TicketView;
-import io.lanyard.kernel.events.registration.AttendeeCancelled;
-import io.lanyard.platform.messaging.IntegrationEventSubscriber;
-import io.lanyard.platform.messaging.Subscriptions;
+import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.platform.directory.WhenAttendeeCancelled;
 
 /**
  * When registration cancels an attendee, their dinner tickets go too, refunds flagged for the paid ones, and each
- * freed seat goes down that dinner's waiting list. Runs in the inbox transaction, so a redelivered event changes
- * nothing.
+ * freed seat goes down that dinner's waiting list. Runs in the inbox transaction under the attendee's lock, which
+ * ticket requests and payments take too, so the tickets read here are all there will be.
  */
 @Component
-class AttendeeCancellations implements IntegrationEventSubscriber {
+class AttendeeCancellations extends WhenAttendeeCancelled {
 
     private final TicketView tickets;
-    private final CommandGateway commands;
-    private final Clock clock;
 
-    AttendeeCancellations(TicketView tickets, CommandGateway commands, Clock clock) {
+    AttendeeCancellations(AttendeeLocks locks, Commands commands, TicketView tickets) {
+        super(locks, commands);
         this.tickets = tickets;
-        this.commands = commands;
-        this.clock = clock;
     }
 
     @Override
-    public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(AttendeeCancelled.class, this::withdraw);
-    }
-
-    private void withdraw(AttendeeCancelled event) {
-        for (var dinnerId : tickets.dinnersWithLiveTickets(event.conferenceId(), event.attendeeId())) {
-            commands.sendAndWait(new WithdrawCancelledAttendee(dinnerId, event.attendeeId(), clock.instant()));
-        }
+    protected List<?> withdrawals(Cancellation cancellation) {
+        return tickets.dinnersWithLiveTickets(cancellation.conferenceId(), cancellation.attendeeId()).stream()
+                .map(dinnerId -> new WithdrawCancelledAttendee(dinnerId, cancellation.attendeeId(), cancellation.at()))
+                .toList();
     }
 }

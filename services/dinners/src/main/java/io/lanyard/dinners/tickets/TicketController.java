@@ -3,11 +3,11 @@ package io.lanyard.dinners.tickets;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,15 +21,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lanyard.dinners.schedule.DinnerView;
 import io.lanyard.dinners.seating.AlreadyHasTicketException;
 import io.lanyard.dinners.seating.DinnerMessages.CancelTicket;
-import io.lanyard.dinners.seating.DinnerMessages.PayForTicket;
-import io.lanyard.dinners.seating.DinnerMessages.RequestTicket;
 import io.lanyard.dinners.seating.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.TicketStatus;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.InvalidRequestException;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.platform.problems.Refusal;
@@ -59,28 +56,29 @@ class TicketController {
     }
 
     private final Commands commands;
+    private final TicketPurchases purchases;
     private final TicketView tickets;
     private final DinnerView dinners;
     private final Attendees attendees;
     private final Organizers organizers;
-    private final IdGenerator ids;
     private final Clock clock;
 
-    TicketController(Commands commands, TicketView tickets, DinnerView dinners, Attendees attendees,
-                     Organizers organizers, IdGenerator ids, Clock clock) {
+    TicketController(Commands commands, TicketPurchases purchases, TicketView tickets, DinnerView dinners,
+                     Attendees attendees, Organizers organizers, Clock clock) {
         this.commands = commands;
+        this.purchases = purchases;
         this.tickets = tickets;
         this.dinners = dinners;
         this.attendees = attendees;
         this.organizers = organizers;
-        this.ids = ids;
         this.clock = clock;
     }
 
     /**
      * With an Idempotency-Key, a repeated request by the same caller gets the first request's answer. A retry that
-     * overtakes its first attempt is caught by the aggregate (the attendee already has a ticket) or, failing that,
-     * by the key's unique index; either way the first attempt has committed by then and its answer is read back.
+     * overtakes its first attempt waits for it on the attendee's lock and is then refused by the aggregate (the
+     * attendee already has a ticket) or, failing that, by the key's unique index; either way the first attempt has
+     * committed by then and its answer is read back.
      */
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
     ResponseEntity<TicketAnswer> request(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
@@ -94,11 +92,10 @@ class TicketController {
         if (repeated.isPresent()) {
             return repeated.get();
         }
-        attendees.requireActingFor(conferenceId, body.attendeeId(), caller);
-        RequestTicket command = new RequestTicket(dinnerId, ids.generateId(), body.attendeeId(),
-                DietaryRequirements.from(body.dietaryRequirements()), caller.subject(), key, clock.instant());
+        List<String> dietaryRequirements = DietaryRequirements.from(body.dietaryRequirements());
         try {
-            TicketDecision decision = commands.sendOrRefuse(command);
+            TicketDecision decision = commands.retryingCollisions(() -> purchases.request(conferenceId, dinnerId,
+                    body.attendeeId(), dietaryRequirements, key, caller));
             return created(conferenceId, dinnerId,
                     new TicketAnswer(decision.ticketId(), decision.status(), decision.holdExpiresAt()));
         } catch (AlreadyHasTicketException e) {
@@ -120,9 +117,10 @@ class TicketController {
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets/{ticketId}/payment")
     PaymentAnswer pay(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId, @PathVariable UUID ticketId,
                       @Valid @RequestBody Payment body, Caller caller) throws Refusal {
-        ownedOrOrganized(conferenceId, dinnerId, ticketId, caller);
-        TicketStatus status = commands.sendOrRefuse(
-                new PayForTicket(dinnerId, ticketId, body.paymentReference().strip(), clock.instant()));
+        TicketView.TicketDetails ticket = existing(conferenceId, dinnerId, ticketId);
+        String reference = body.paymentReference().strip();
+        TicketStatus status = commands.retryingCollisions(() -> purchases.pay(conferenceId, dinnerId, ticketId,
+                ticket.attendeeId(), reference, caller));
         return new PaymentAnswer(ticketId, status);
     }
 
@@ -139,16 +137,15 @@ class TicketController {
         dinners.find(conferenceId, dinnerId).orElseThrow(() -> new NotFoundException("dinner", dinnerId));
     }
 
+    private TicketView.TicketDetails existing(UUID conferenceId, UUID dinnerId, UUID ticketId) {
+        return tickets.find(conferenceId, dinnerId, ticketId)
+                .orElseThrow(() -> new NotFoundException("ticket", ticketId));
+    }
+
     private TicketView.TicketDetails ownedOrOrganized(UUID conferenceId, UUID dinnerId, UUID ticketId,
                                                       Caller caller) {
-        TicketView.TicketDetails ticket = tickets.find(conferenceId, dinnerId, ticketId)
-                .orElseThrow(() -> new NotFoundException("ticket", ticketId));
-        boolean owner = attendees.find(conferenceId, ticket.attendeeId())
-                .map(attendee -> attendee.subject().equals(caller.subject()))
-                .orElse(false);
-        if (!owner && !organizers.isOrganizer(conferenceId, caller.subject())) {
-            throw new ForbiddenException("only the ticket's attendee and the conference's organizers may do this");
-        }
+        TicketView.TicketDetails ticket = existing(conferenceId, dinnerId, ticketId);
+        attendees.requireSelfOrOrganizer(conferenceId, ticket.attendeeId(), caller);
         return ticket;
     }
 
