@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.lanyard.dinners.seating.TicketCancelled;
-import io.lanyard.dinners.seating.TicketConfirmed;
-import io.lanyard.dinners.seating.TicketExpired;
-import io.lanyard.dinners.seating.TicketHeld;
-import io.lanyard.dinners.seating.TicketPromoted;
-import io.lanyard.dinners.seating.TicketWaitlisted;
+import io.lanyard.dinners.seating.write.TicketCancelled;
+import io.lanyard.dinners.seating.write.TicketConfirmed;
+import io.lanyard.dinners.seating.write.TicketExpired;
+import io.lanyard.dinners.seating.write.TicketHeld;
+import io.lanyard.dinners.seating.write.TicketPromoted;
+import io.lanyard.dinners.seating.write.TicketWaitlisted;
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;

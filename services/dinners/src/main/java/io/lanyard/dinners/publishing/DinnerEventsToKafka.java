@@ -11,12 +11,12 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.dinners.seating.TicketCancelled;
-import io.lanyard.dinners.seating.TicketConfirmed;
-import io.lanyard.dinners.seating.TicketExpired;
-import io.lanyard.dinners.seating.TicketHeld;
-import io.lanyard.dinners.seating.TicketPromoted;
-import io.lanyard.dinners.seating.TicketWaitlisted;
+import io.lanyard.dinners.seating.write.TicketCancelled;
+import io.lanyard.dinners.seating.write.TicketConfirmed;
+import io.lanyard.dinners.seating.write.TicketExpired;
+import io.lanyard.dinners.seating.write.TicketHeld;
+import io.lanyard.dinners.seating.write.TicketPromoted;
+import io.lanyard.dinners.seating.write.TicketWaitlisted;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.dinners.DinnerTicketConfirmed;
 import io.lanyard.kernel.events.dinners.DinnerTicketExpired;
