@@ -1,29 +1,22 @@
 package io.lanyard.dinners.publishing;
 
-import static io.lanyard.platform.messaging.IntegrationPublishing.eventId;
-
-import java.time.Instant;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-import io.lanyard.dinners.seating.TicketCancelled;
-import io.lanyard.dinners.seating.TicketConfirmed;
-import io.lanyard.dinners.seating.TicketExpired;
-import io.lanyard.dinners.seating.TicketHeld;
-import io.lanyard.dinners.seating.TicketPromoted;
-import io.lanyard.dinners.seating.TicketWaitlisted;
+import io.lanyard.dinners.seating.write.TicketCancelled;
+import io.lanyard.dinners.seating.write.TicketConfirmed;
+import io.lanyard.dinners.seating.write.TicketExpired;
+import io.lanyard.dinners.seating.write.TicketHeld;
+import io.lanyard.dinners.seating.write.TicketPromoted;
+import io.lanyard.dinners.seating.write.TicketWaitlisted;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.dinners.DinnerTicketConfirmed;
 import io.lanyard.kernel.events.dinners.DinnerTicketExpired;
 import io.lanyard.kernel.events.dinners.DinnerTicketHeld;
 import io.lanyard.kernel.events.dinners.DinnerTicketPromoted;
 import io.lanyard.kernel.events.dinners.DinnerTicketWaitlisted;
-import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
 
@@ -44,47 +37,38 @@ class DinnerEventsToKafka {
     }
 
     @EventHandler
-    void on(TicketHeld e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketHeld(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
-                e.attendeeId(),
-                e.dinnerName(), e.dinnerStartsAt(), e.holdExpiresAt()), trace);
+    void on(TicketHeld e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketHeld(id, e.conferenceId(), at, e.dinnerId(), e.ticketId(),
+                e.attendeeId(), e.dinnerName(), e.dinnerStartsAt(), e.holdExpiresAt()));
     }
 
     @EventHandler
-    void on(TicketWaitlisted e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketWaitlisted(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
-                e.attendeeId(), e.dinnerName(), e.dinnerStartsAt()), trace);
+    void on(TicketWaitlisted e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketWaitlisted(id, e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId(), e.dinnerName(), e.dinnerStartsAt()));
     }
 
     @EventHandler
-    void on(TicketPromoted e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketPromoted(eventId(message), e.conferenceId(), at, e.dinnerId(),
-                e.ticketId(), e.attendeeId(),
-                e.holdExpiresAt()), trace);
+    void on(TicketPromoted e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketPromoted(id, e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId(), e.holdExpiresAt()));
     }
 
     @EventHandler
-    void on(TicketConfirmed e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketConfirmed(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
-                e.attendeeId()), trace);
+    void on(TicketConfirmed e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketConfirmed(id, e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId()));
     }
 
     @EventHandler
-    void on(TicketExpired e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketExpired(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
-                e.attendeeId()),
-                trace);
+    void on(TicketExpired e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketExpired(id, e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId()));
     }
 
     @EventHandler
-    void on(TicketCancelled e, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(TraceHeaders.TRACEPARENT) String trace) {
-        publisher.publish(new DinnerTicketCancelled(eventId(message), e.conferenceId(), at, e.dinnerId(), e.ticketId(),
-                e.attendeeId(), e.refundDue()), trace);
+    void on(TicketCancelled e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new DinnerTicketCancelled(id, e.conferenceId(), at, e.dinnerId(),
+                e.ticketId(), e.attendeeId(), e.refundDue()));
     }
 }

@@ -2,13 +2,30 @@ package io.lanyard.dinners.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lanyard.dinners.DinnersTestSupport;
 import io.lanyard.dinners.PublishedEvents;
+import io.lanyard.dinners.seating.write.CancellationReason;
+import io.lanyard.dinners.seating.write.DinnerScheduled;
+import io.lanyard.dinners.seating.write.TicketCancelled;
+import io.lanyard.dinners.seating.write.TicketConfirmed;
+import io.lanyard.dinners.seating.write.TicketExpired;
+import io.lanyard.dinners.seating.write.TicketHeld;
+import io.lanyard.dinners.seating.write.TicketPromoted;
+import io.lanyard.dinners.seating.write.TicketStatus;
+import io.lanyard.dinners.seating.write.TicketWaitlisted;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.dinners.DinnerTicketConfirmed;
@@ -20,6 +37,12 @@ import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = "spring.config.name=dinners")
 class DinnerEventsToKafkaTest extends DinnersTestSupport {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void a_tickets_life_reaches_lanyard_dinners_v1_in_order() {
@@ -53,6 +76,65 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
             assertThat(promoted.holdExpiresAt()).isNotNull();
             assertThat(mine).extracting(IntegrationEvent::eventId).doesNotHaveDuplicates();
         }
+    }
+
+    /**
+     * Given dinners' domain events, as the store holds them after a ticket's life: each becomes its integration
+     * event, in order, under the domain event's id and time, with every field mapped.
+     */
+    @Test
+    void each_domain_event_becomes_its_integration_event_under_its_own_id_and_time() {
+        UUID conference = UUID.randomUUID();
+        UUID dinner = UUID.randomUUID();
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID alices = UUID.randomUUID();
+        UUID bobs = UUID.randomUUID();
+        Instant t0 = Instant.parse("2027-05-01T19:00:00.123Z");
+        Instant holdEnds = Instant.parse("2027-05-01T19:15:00Z");
+        Instant promotedHoldEnds = Instant.parse("2027-05-01T19:20:00Z");
+        List<Object> history = List.of(
+                new DinnerScheduled(dinner, conference, "Speakers' dinner", "Museum", NEXT_YEAR, 1, 6500, "USD",
+                        "olivia"),
+                new TicketHeld(dinner, conference, alices, alice, List.of("vegan"), t0, holdEnds, "Speakers' dinner",
+                        NEXT_YEAR, "alice", "key-1"),
+                new TicketWaitlisted(dinner, conference, bobs, bob, List.of(), t0, "Speakers' dinner", NEXT_YEAR,
+                        "bob", null),
+                new TicketConfirmed(dinner, conference, alices, alice, "pay-1", t0),
+                new TicketCancelled(dinner, conference, alices, alice, TicketStatus.CONFIRMED, true,
+                        CancellationReason.BY_ORGANIZER, "olivia", t0),
+                new TicketPromoted(dinner, conference, bobs, bob, t0, promotedHoldEnds),
+                new TicketExpired(dinner, conference, bobs, bob, promotedHoldEnds));
+        List<DomainEventMessage<?>> stored = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            stored.add(new GenericDomainEventMessage<>("Dinner", dinner.toString(), i, history.get(i),
+                    MetaData.emptyInstance(), UUID.randomUUID().toString(), t0.plusSeconds(i)));
+        }
+
+        try (PublishedEvents published = new PublishedEvents()) {
+            transactions.executeWithoutResult(status -> eventStore.publish(stored));
+
+            List<IntegrationEvent> mine = of(published.awaitUntil(all -> of(all, dinner).size() >= 6), dinner);
+            assertThat(mine).containsExactly(
+                    new DinnerTicketHeld(id(stored.get(1)), conference, at(stored.get(1)), dinner, alices, alice,
+                            "Speakers' dinner", NEXT_YEAR, holdEnds),
+                    new DinnerTicketWaitlisted(id(stored.get(2)), conference, at(stored.get(2)), dinner, bobs, bob,
+                            "Speakers' dinner", NEXT_YEAR),
+                    new DinnerTicketConfirmed(id(stored.get(3)), conference, at(stored.get(3)), dinner, alices, alice),
+                    new DinnerTicketCancelled(id(stored.get(4)), conference, at(stored.get(4)), dinner, alices, alice,
+                            true),
+                    new DinnerTicketPromoted(id(stored.get(5)), conference, at(stored.get(5)), dinner, bobs, bob,
+                            promotedHoldEnds),
+                    new DinnerTicketExpired(id(stored.get(6)), conference, at(stored.get(6)), dinner, bobs, bob));
+        }
+    }
+
+    private static UUID id(DomainEventMessage<?> event) {
+        return UUID.fromString(event.getIdentifier());
+    }
+
+    private static Instant at(DomainEventMessage<?> event) {
+        return event.getTimestamp();
     }
 
     static List<IntegrationEvent> of(List<IntegrationEvent> events, UUID dinner) {

@@ -1,0 +1,396 @@
+package io.lanyard.dinners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.ServiceTest;
+
+@ServiceTest(properties = "spring.config.name=dinners")
+class TicketHttpTest extends DinnersTestSupport {
+
+    @Test
+    void a_registered_attendee_holds_a_free_seat_until_the_hold_expires() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+
+        Instant before = Instant.now();
+        Http.Response held = requestTicket(token("alice"), conference, dinner, alice, "vegetarian", null);
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        String id = held.json().get("id").asString();
+        assertThat(held.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(Instant.parse(held.json().get("holdExpiresAt").asString()))
+                .isCloseTo(before.plus(Duration.ofMinutes(15)), within(30, ChronoUnit.SECONDS));
+        assertThat(held.header("Location")).isEqualTo(tickets(conference, dinner) + "/" + id);
+
+        Http.Response mine = ticket(token("alice"), conference, dinner, id);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("id").asString()).isEqualTo(id);
+        assertThat(mine.json().get("attendeeId").asString()).isEqualTo(alice.toString());
+        assertThat(mine.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(mine.json().get("holdExpiresAt").asString()).isEqualTo(held.json().get("holdExpiresAt").asString());
+        assertThat(mine.json().get("dietaryRequirements").get(0).asString()).isEqualTo("vegetarian");
+        assertThat(ticket(organizer, conference, dinner, id).status()).isEqualTo(200);
+
+        Http.Response seats = dinner(token("bob"), conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("available").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void when_every_seat_is_taken_requests_wait_in_arrival_order() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carol = attendee(conference, "carol", "Carol");
+
+        assertThat(requestTicket(token("alice"), conference, dinner, alice).json().get("status").asString())
+                .isEqualTo("HELD");
+        Http.Response second = requestTicket(token("bob"), conference, dinner, bob);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(second.json().has("holdExpiresAt")).isFalse();
+        Http.Response third = requestTicket(organizer, conference, dinner, carol);
+        assertThat(third.json().get("status").asString()).isEqualTo("WAITLISTED");
+
+        Http.Response bobs = ticket(token("bob"), conference, dinner, second.json().get("id").asString());
+        assertThat(bobs.json().get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(bobs.json().get("waitlistPosition").asInt()).isEqualTo(1);
+        assertThat(ticket(token("carol"), conference, dinner, third.json().get("id").asString())
+                .json().get("waitlistPosition").asInt()).isEqualTo(2);
+
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("available").asInt()).isZero();
+        assertThat(seats.json().get("waitlisted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void an_attendee_has_one_live_ticket_per_dinner() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+        assertThat(requestTicket(token("alice"), conference, dinner, alice).status()).isEqualTo(201);
+
+        Http.Response again = requestTicket(organizer, conference, dinner, alice);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem()).isEqualTo("already-has-ticket");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unknown_and_cancelled_attendees_are_not_registered() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        Http.Response unknown = requestTicket(organizer, conference, dinner, UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.problem()).isEqualTo("not-registered");
+
+        UUID dave = attendee(conference, "dave", "Dave");
+        cancelRegistration(conference, dave, "dave");
+        Http.Response cancelled = requestTicket(token("dave"), conference, dinner, dave);
+        assertThat(cancelled.status()).isEqualTo(422);
+        assertThat(cancelled.problem()).isEqualTo("not-registered");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isZero();
+    }
+
+    @Test
+    void only_the_attendee_or_an_organizer_may_act_for_a_ticket() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+        attendee(conference, "mallory", "Mallory");
+
+        Http.Response forSomeoneElse = requestTicket(token("mallory"), conference, dinner, alice);
+        assertThat(forSomeoneElse.status()).isEqualTo(403);
+        assertThat(forSomeoneElse.problem()).isEqualTo("forbidden");
+        assertThat(requestTicket(organizerToken("oscar"), conference, dinner, alice).status()).isEqualTo(403);
+
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        assertThat(ticket(token("mallory"), conference, dinner, id).status()).isEqualTo(403);
+        assertThat(pay(token("mallory"), conference, dinner, id).status()).isEqualTo(403);
+        assertThat(cancel(token("mallory"), conference, dinner, id).status()).isEqualTo(403);
+        assertThat(ticket(null, conference, dinner, id).status()).isEqualTo(401);
+        assertThat(ticket(token("alice"), conference, dinner, id).json().get("status").asString()).isEqualTo("HELD");
+    }
+
+    @Test
+    void unknown_dinners_and_tickets_are_not_found() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+        Http.Response noDinner = requestTicket(token("alice"), conference, UUID.randomUUID(), alice);
+        assertThat(noDinner.status()).isEqualTo(404);
+        assertThat(noDinner.problem()).isEqualTo("not-found");
+
+        String unknown = UUID.randomUUID().toString();
+        assertThat(ticket(organizer, conference, dinner, unknown).status()).isEqualTo(404);
+        assertThat(pay(organizer, conference, dinner, unknown).status()).isEqualTo(404);
+        assertThat(cancel(organizer, conference, dinner, unknown).status()).isEqualTo(404);
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        UUID otherDinner = createDinner(organizer, conference, 10);
+        assertThat(ticket(organizer, conference, otherDinner, id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void bad_ticket_requests_are_answered_with_a_problem_and_change_nothing() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+        String path = tickets(conference, dinner);
+
+        assertThat(http().post(path, token("alice"), Map.of()).problem()).isEqualTo("validation-failed");
+        assertThat(http().post(path, token("alice"), Map.of("attendeeId", "nope")).status()).isEqualTo(400);
+        Http.Response badDiet = requestTicket(token("alice"), conference, dinner, alice, 42, null);
+        assertThat(badDiet.status()).isEqualTo(400);
+        assertThat(badDiet.problem()).isEqualTo("validation-failed");
+        assertThat(badDiet.body()).contains("dietaryRequirements");
+        assertThat(requestTicket(token("alice"), conference, dinner, alice, List.of("vegan", 7), null).status())
+                .isEqualTo(400);
+        assertThat(requestTicket(token("alice"), conference, dinner, alice, null, " ").status()).isEqualTo(400);
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isZero();
+
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        Http.Response noReference = http().post(path + "/" + id + "/payment", token("alice"), Map.of());
+        assertThat(noReference.status()).isEqualTo(400);
+        assertThat(noReference.problem()).isEqualTo("validation-failed");
+        assertThat(ticket(token("alice"), conference, dinner, id).json().get("status").asString()).isEqualTo("HELD");
+    }
+
+    @Test
+    void paying_for_a_held_ticket_confirms_it() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        String waiting = requestTicket(token("bob"), conference, dinner, bob).json().get("id").asString();
+
+        Http.Response paid = pay(token("alice"), conference, dinner, id);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(ticket(token("alice"), conference, dinner, id).json().get("status").asString())
+                .isEqualTo("CONFIRMED");
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isZero();
+        assertThat(seats.json().get("sold").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("available").asInt()).isZero();
+
+        assertThat(pay(token("alice"), conference, dinner, id).status()).as("a repeated callback").isEqualTo(200);
+        Http.Response otherReference = http().post(tickets(conference, dinner) + "/" + id + "/payment",
+                token("alice"), Map.of("paymentReference", "a second payment"));
+        assertThat(otherReference.status()).isEqualTo(409);
+        assertThat(otherReference.problem()).isEqualTo("already-paid");
+        Http.Response notHeld = pay(token("bob"), conference, dinner, waiting);
+        assertThat(notHeld.status()).isEqualTo(409);
+        assertThat(notHeld.problem()).isEqualTo("ticket-not-held");
+    }
+
+    @Test
+    void a_cancelled_seat_goes_to_the_first_waitlisted_request_with_a_fresh_hold() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carol = attendee(conference, "carol", "Carol");
+        String alices = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        String bobs = requestTicket(token("bob"), conference, dinner, bob).json().get("id").asString();
+        String carols = requestTicket(token("carol"), conference, dinner, carol).json().get("id").asString();
+
+        Instant before = Instant.now();
+        assertThat(cancel(token("alice"), conference, dinner, alices).status()).isEqualTo(204);
+
+        assertThat(ticket(token("alice"), conference, dinner, alices).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+        Http.Response promoted = ticket(token("bob"), conference, dinner, bobs);
+        assertThat(promoted.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(Instant.parse(promoted.json().get("holdExpiresAt").asString()))
+                .isCloseTo(before.plus(Duration.ofMinutes(15)), within(30, ChronoUnit.SECONDS));
+        Http.Response stillWaiting = ticket(token("carol"), conference, dinner, carols);
+        assertThat(stillWaiting.json().get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(stillWaiting.json().get("waitlistPosition").asInt()).isEqualTo(1);
+        assertThat(cancel(token("alice"), conference, dinner, alices).status()).as("again").isEqualTo(204);
+
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("waitlisted").asInt()).isEqualTo(1);
+        Http.Response again = requestTicket(token("alice"), conference, dinner, alice);
+        assertThat(again.json().get("status").asString()).as("a new request after cancelling").isEqualTo("WAITLISTED");
+    }
+
+    @Test
+    void a_paid_ticket_cancelled_is_marked_for_refund() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 5);
+        UUID alice = attendee(conference, "alice", "Alice");
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        assertThat(pay(token("alice"), conference, dinner, id).status()).isEqualTo(200);
+
+        assertThat(cancel(organizer, conference, dinner, id).status()).isEqualTo(204);
+        Http.Response cancelled = ticket(token("alice"), conference, dinner, id);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("refundDue").asBoolean()).isTrue();
+        assertThat(dinner(organizer, conference, dinner).json().get("sold").asInt()).isZero();
+        Http.Response payAgain = pay(token("alice"), conference, dinner, id);
+        assertThat(payAgain.status()).isEqualTo(409);
+        assertThat(payAgain.problem()).isEqualTo("ticket-cancelled");
+    }
+
+    @Test
+    void owners_may_not_cancel_after_the_cutoff_but_organizers_may() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 5, OffsetDateTime.now().plusHours(30));
+        UUID alice = attendee(conference, "alice", "Alice");
+        String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        assertThat(pay(token("alice"), conference, dinner, id).status()).isEqualTo(200);
+
+        Http.Response closed = cancel(token("alice"), conference, dinner, id);
+        assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.problem()).isEqualTo("cancellation-closed");
+        assertThat(ticket(token("alice"), conference, dinner, id).json().get("status").asString())
+                .isEqualTo("CONFIRMED");
+
+        assertThat(cancel(organizer, conference, dinner, id).status()).isEqualTo(204);
+        assertThat(ticket(token("alice"), conference, dinner, id).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void a_retried_request_with_the_same_idempotency_key_gets_the_first_answer() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+
+        Http.Response first = requestTicket(token("alice"), conference, dinner, alice, null, "alice-1");
+        Http.Response retry = requestTicket(token("alice"), conference, dinner, alice, null, "alice-1");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(retry.json().get("holdExpiresAt").asString())
+                .isEqualTo(first.json().get("holdExpiresAt").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+
+        Http.Response anotherKey = requestTicket(token("alice"), conference, dinner, alice, null, "alice-2");
+        assertThat(anotherKey.problem()).isEqualTo("already-has-ticket");
+
+        Http.Response waiting = requestTicket(token("bob"), conference, dinner, bob, null, "alice-1");
+        assertThat(waiting.json().get("status").asString()).as("a key belongs to its caller").isEqualTo("WAITLISTED");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneous_retries_with_one_idempotency_key_create_one_ticket() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 5);
+        UUID alice = attendee(conference, "alice", "Alice");
+        String alicesToken = token("alice");
+
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() ->
+                        requestTicket(alicesToken, conference, dinner, alice, "vegan", "retry-me")));
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            ids.add(response.json().get("id").asString());
+        }
+        assertThat(ids).containsOnly(ids.getFirst());
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("waitlisted").asInt()).isZero();
+    }
+
+    @Test
+    void a_registration_cancelled_in_registration_frees_the_seat_for_the_waiting_list() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        String alices = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        assertThat(pay(token("alice"), conference, dinner, alices).status()).isEqualTo(200);
+        String bobs = requestTicket(token("bob"), conference, dinner, bob).json().get("id").asString();
+
+        cancelRegistration(conference, alice, "alice");
+
+        Http.Response cancelled = ticket(organizer, conference, dinner, alices);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("refundDue").asBoolean()).isTrue();
+        assertThat(ticket(token("bob"), conference, dinner, bobs).json().get("status").asString()).isEqualTo("HELD");
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("sold").asInt()).isZero();
+        assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+        assertThat(seats.json().get("waitlisted").asInt()).isZero();
+    }
+
+    @Test
+    void the_guest_list_shows_paid_guests_with_a_dietary_summary() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carol = attendee(conference, "carol", "Carol");
+        UUID dave = attendee(conference, "dave", "Dave");
+        paidTicket(conference, dinner, alice, "alice", List.of("vegetarian", " no nuts ", "vegetarian"));
+        paidTicket(conference, dinner, bob, "bob", "vegetarian");
+        paidTicket(conference, dinner, carol, "carol", null);
+        requestTicket(token("dave"), conference, dinner, dave, "vegan", null);
+
+        Http.Response list = http().get("/conferences/" + conference + "/dinners/" + dinner + "/guests", organizer);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("guests").size()).isEqualTo(3);
+        assertThat(list.json().get("guests").get(0).get("name").asString()).isEqualTo("Alice");
+        assertThat(list.json().get("guests").get(0).get("dietaryRequirements").size()).isEqualTo(2);
+        assertThat(list.json().get("guests").get(0).get("dietaryRequirements").get(1).asString()).isEqualTo("no nuts");
+        assertThat(list.json().get("dietarySummary").get("vegetarian").asInt()).isEqualTo(2);
+        assertThat(list.json().get("dietarySummary").get("no nuts").asInt()).isEqualTo(1);
+        assertThat(list.json().get("dietarySummary").has("vegan")).as("an unpaid hold is no guest").isFalse();
+        assertThat(list.json().get("dietarySummary").size()).isEqualTo(2);
+
+        assertThat(http().get("/conferences/" + conference + "/dinners/" + dinner + "/guests", token("alice"))
+                .status()).isEqualTo(403);
+        assertThat(http().get("/conferences/" + conference + "/dinners/" + UUID.randomUUID() + "/guests", organizer)
+                .status()).isEqualTo(404);
+    }
+
+    private void paidTicket(UUID conference, UUID dinner, UUID attendee, String subject, Object dietary) {
+        Http.Response held = requestTicket(token(subject), conference, dinner, attendee, dietary, null);
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(pay(token(subject), conference, dinner, held.json().get("id").asString()).status()).isEqualTo(200);
+    }
+}
