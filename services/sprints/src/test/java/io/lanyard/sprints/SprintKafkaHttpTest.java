@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,16 +19,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
-import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
-import io.lanyard.platform.messaging.IntegrationEventCodec;
-import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
-import io.lanyard.sprints.sprint.AttendeeLocks;
+import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = "spring.config.name=sprints")
@@ -118,23 +109,7 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
                 Map.of("day", MONDAY)).status()).isEqualTo(204);
         assertThat(http().delete(participants(conference, sprint) + "/" + ada, token("ada")).status()).isEqualTo(204);
 
-        List<IntegrationEvent> published = new ArrayList<>();
-        IntegrationEventCodec codec = new IntegrationEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "sprints-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(EventCatalogue.SPRINTS_TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(conference.toString())) {
-                        published.add(codec.decode(record.value()));
-                    }
-                }
-                return published.size() >= 4;
-            });
-        }
+        List<IntegrationEvent> published = publishedFor(conference, events -> events.size() >= 4);
 
         LocalDate monday = LocalDate.parse(MONDAY);
         LocalDate tuesday = LocalDate.parse(TUESDAY);

@@ -17,10 +17,10 @@ import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
 import io.lanyard.platform.axon.TraceHeaders;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
-import io.lanyard.sprints.sprint.AttendanceRecorded;
-import io.lanyard.sprints.sprint.ParticipantLeft;
-import io.lanyard.sprints.sprint.ParticipantSignedUp;
-import io.lanyard.sprints.sprint.SprintAnnounced;
+import io.lanyard.sprints.sprint.write.AttendanceRecorded;
+import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
+import io.lanyard.sprints.sprint.write.SprintAnnounced;
 
 /**
  * The one place where sprints' domain events become integration events. Keyed by conference so consumers see a

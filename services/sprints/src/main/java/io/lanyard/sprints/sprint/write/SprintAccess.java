@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import java.util.UUID;
 
@@ -9,6 +9,7 @@ import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
+import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
 
 /**
  * Who may do what with a sprint. The leader is the attendee named when the sprint was announced; a caller leads it
@@ -16,41 +17,42 @@ import io.lanyard.platform.web.NotFoundException;
  * registration stands.
  */
 @Component
-class SprintAccess {
+public class SprintAccess {
 
-    private final SprintView view;
+    private final AnnouncedSprints sprints;
     private final Organizers organizers;
     private final Attendees attendees;
 
-    SprintAccess(SprintView view, Organizers organizers, Attendees attendees) {
-        this.view = view;
+    SprintAccess(AnnouncedSprints sprints, Organizers organizers, Attendees attendees) {
+        this.sprints = sprints;
         this.organizers = organizers;
         this.attendees = attendees;
     }
 
-    SprintView.SprintDetails sprint(UUID conferenceId, UUID sprintId) {
+    /** 404 for a conference this service does not know, or a sprint that conference does not have. */
+    public AnnouncedSprint sprint(UUID conferenceId, UUID sprintId) {
         organizers.requireConference(conferenceId);
-        return view.find(conferenceId, sprintId).orElseThrow(() -> new NotFoundException("sprint", sprintId));
+        return sprints.announced(conferenceId, sprintId).orElseThrow(() -> new NotFoundException("sprint", sprintId));
     }
 
-    boolean organizes(SprintView.SprintDetails sprint, Caller caller) {
+    public boolean organizes(AnnouncedSprint sprint, Caller caller) {
         return organizers.isOrganizer(sprint.conferenceId(), caller.subject());
     }
 
-    boolean leads(SprintView.SprintDetails sprint, Caller caller) {
+    public boolean leads(AnnouncedSprint sprint, Caller caller) {
         return attendees.find(sprint.conferenceId(), sprint.leaderAttendeeId())
                 .filter(Attendees.KnownAttendee::active)
                 .map(leader -> leader.subject().equals(caller.subject()))
                 .orElse(false);
     }
 
-    boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
+    public boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
         return attendees.find(conferenceId, attendeeId)
                 .map(attendee -> attendee.subject().equals(caller.subject()))
                 .orElse(false);
     }
 
-    void requireLeaderOrOrganizer(SprintView.SprintDetails sprint, Caller caller) {
+    public void requireLeaderOrOrganizer(AnnouncedSprint sprint, Caller caller) {
         if (!leads(sprint, caller) && !organizes(sprint, caller)) {
             throw new ForbiddenException("only the sprint's leader and the conference's organizers may do this");
         }

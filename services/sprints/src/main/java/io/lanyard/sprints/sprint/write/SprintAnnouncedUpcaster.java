@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;

@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
 
 import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
@@ -64,7 +65,7 @@ class SprintDesk {
     /** The participant withdraws, or the leader or an organizer takes them off the list. */
     @Transactional
     public void leave(UUID conferenceId, UUID sprintId, UUID attendeeId, Caller caller) {
-        SprintView.SprintDetails sprint = access.sprint(conferenceId, sprintId);
+        AnnouncedSprints.AnnouncedSprint sprint = access.sprint(conferenceId, sprintId);
         LeaveReason reason;
         if (access.isAttendee(conferenceId, attendeeId, caller)) {
             reason = LeaveReason.WITHDREW;

@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.read.board;
 
 import java.util.List;
 import java.util.UUID;

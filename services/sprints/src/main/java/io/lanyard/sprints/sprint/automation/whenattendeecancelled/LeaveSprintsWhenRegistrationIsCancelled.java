@@ -1,4 +1,4 @@
-package io.lanyard.sprints.cancellation;
+package io.lanyard.sprints.sprint.automation.whenattendeecancelled;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -9,10 +9,10 @@ import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.messaging.IntegrationEventSubscriber;
 import io.lanyard.platform.messaging.Subscriptions;
-import io.lanyard.sprints.sprint.AttendeeLocks;
-import io.lanyard.sprints.sprint.LeaveReason;
-import io.lanyard.sprints.sprint.SprintMessages;
-import io.lanyard.sprints.sprint.SprintParticipations;
+import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.sprints.sprint.write.LeaveReason;
+import io.lanyard.sprints.sprint.write.SprintMessages;
+import io.lanyard.sprints.sprint.read.board.SprintParticipations;
 
 /** A cancelled attendee gives up their place in every sprint of the conference. */
 @Component
