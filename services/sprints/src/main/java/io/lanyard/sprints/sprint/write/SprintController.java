@@ -24,9 +24,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The endpoints that change a sprint (the board and the participant lists answer in {@code read.board}). A desk
- * method that changes a sprint runs in a transaction of its own (it takes the attendee's lock first), so a collision
- * with another instance's append is retried here, around that transaction.
+ * The endpoints that change a sprint (the board and the participant lists answer in {@code read.board}). Each
+ * {@link SprintParticipation} method that changes a sprint runs in a transaction of its own (it takes the attendee's
+ * lock first), so a collision with another instance's append is retried here, around that transaction.
  */
 @RestController
 class SprintController {
@@ -48,11 +48,11 @@ class SprintController {
     record Joined(UUID id, UUID attendeeId, List<LocalDate> days) {
     }
 
-    private final SprintDesk desk;
+    private final SprintParticipation participation;
     private final Commands commands;
 
-    SprintController(SprintDesk desk, Commands commands) {
-        this.desk = desk;
+    SprintController(SprintParticipation participation, Commands commands) {
+        this.participation = participation;
         this.commands = commands;
     }
 
@@ -60,7 +60,7 @@ class SprintController {
     ResponseEntity<Created> announce(@PathVariable UUID conferenceId, @Valid @RequestBody NewSprint body,
                                      Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
-        UUID id = desk.announce(conferenceId, body.project().strip(),
+        UUID id = participation.announce(conferenceId, body.project().strip(),
                 body.description() == null ? "" : body.description().strip(), body.leaderAttendeeId(),
                 body.capacity(), days, caller);
         return ResponseEntity.created(URI.create("/conferences/" + conferenceId + "/sprints/" + id))
@@ -72,7 +72,7 @@ class SprintController {
                                   @Valid @RequestBody NewParticipant body, Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
         commands.retryingCollisions(() -> {
-            desk.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
+            participation.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
             return null;
         });
         return ResponseEntity.created(URI.create(
@@ -84,7 +84,7 @@ class SprintController {
     ResponseEntity<Void> leave(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                @PathVariable UUID attendeeId, Caller caller) throws Refusal {
         commands.retryingCollisions(() -> {
-            desk.leave(conferenceId, sprintId, attendeeId, caller);
+            participation.leave(conferenceId, sprintId, attendeeId, caller);
             return null;
         });
         return ResponseEntity.noContent().build();
@@ -96,7 +96,7 @@ class SprintController {
                                     Caller caller) throws Refusal {
         LocalDate day = RequestedDays.parseDay("day", body.day());
         commands.retryingCollisions(() -> {
-            desk.recordAttendance(conferenceId, sprintId, attendeeId, day, caller);
+            participation.recordAttendance(conferenceId, sprintId, attendeeId, day, caller);
             return null;
         });
         return ResponseEntity.noContent().build();

@@ -12,7 +12,7 @@ import io.lanyard.platform.messaging.Subscriptions;
 import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.sprints.sprint.write.LeaveReason;
 import io.lanyard.sprints.sprint.write.SprintMessages;
-import io.lanyard.sprints.sprint.read.board.SprintParticipations;
+import io.lanyard.sprints.sprint.read.board.JoinedSprints;
 
 /** A cancelled attendee gives up their place in every sprint of the conference. */
 @Component
@@ -20,12 +20,12 @@ class LeaveSprintsWhenRegistrationIsCancelled implements IntegrationEventSubscri
 
     static final String BY = "registration";
 
-    private final SprintParticipations participations;
+    private final JoinedSprints participations;
     private final AttendeeLocks locks;
     private final Commands commands;
     private final Clock clock;
 
-    LeaveSprintsWhenRegistrationIsCancelled(SprintParticipations participations, AttendeeLocks locks,
+    LeaveSprintsWhenRegistrationIsCancelled(JoinedSprints participations, AttendeeLocks locks,
                                             Commands commands, Clock clock) {
         this.participations = participations;
         this.locks = locks;

@@ -26,7 +26,7 @@ import io.lanyard.sprints.sprint.write.SprintAnnounced;
 @Component
 @ProcessingGroup("sprint-view")
 @ReadModelTables({"sprint_view", "sprint_day_view", "sprint_participant_view", "sprint_participant_day_view"})
-class SprintView implements AnnouncedSprints, SprintParticipations {
+class SprintView implements AnnouncedSprints, JoinedSprints {
 
     record SprintDetails(UUID id, UUID conferenceId, String project, String description, UUID leaderAttendeeId,
                          int capacity, Map<LocalDate, Integer> participantsPerDay) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Which sprints of a conference an attendee has joined. */
-public interface SprintParticipations {
+public interface JoinedSprints {
 
     List<UUID> sprintsJoinedBy(UUID conferenceId, UUID attendeeId);
 }

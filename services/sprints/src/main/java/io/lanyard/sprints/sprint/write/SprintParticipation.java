@@ -17,12 +17,13 @@ import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.problems.Refusal;
 
 /**
- * Decides who may send a sprint command and sends it, checks and command in one transaction. Each of these
+ * Who may announce a sprint, sign up for it, leave it or record attendance, decided and sent: checks and command in
+ * one transaction, a sign-up under the attendee's lock so it cannot pass that attendee's cancellation. Each of these
  * transactions reads the database before it queues for the sprint's lock, so whoever holds that lock already has
  * its connection: a rush of sign-ups may fill the pool with waiters, but never starves the one they wait for.
  */
 @Service
-class SprintDesk {
+class SprintParticipation {
 
     private final Commands commands;
     private final SprintAccess access;
@@ -31,8 +32,8 @@ class SprintDesk {
     private final IdGenerator ids;
     private final Clock clock;
 
-    SprintDesk(Commands commands, SprintAccess access, Attendees attendees, AttendeeLocks locks, IdGenerator ids,
-               Clock clock) {
+    SprintParticipation(Commands commands, SprintAccess access, Attendees attendees, AttendeeLocks locks,
+                        IdGenerator ids, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.attendees = attendees;
