@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +24,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
 import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
-import io.lanyard.testsupport.Http;
 import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.sprints.sprint.write.LeaveReason;
+import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = "spring.config.name=sprints")
@@ -39,6 +47,9 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void a_cancelled_registration_leaves_every_sprint_of_the_conference() {
@@ -63,6 +74,32 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
         assertThat(list.json().size()).isEqualTo(1);
         assertThat(list.json().get(0).get("attendeeId").asString()).isEqualTo(bob.toString());
         assertThat(signUp(token("ada"), conference, numpy, ada, TUESDAY).problem()).isEqualTo("not-registered");
+    }
+
+    /**
+     * The attendee gave their place up when registration cancelled them, not when the cancellation reached sprints:
+     * one that arrives late (Kafka was down, a dead letter was replayed) leaves as of its own time.
+     */
+    @Test
+    void a_late_cancellation_leaves_the_sprint_as_of_the_cancellation() {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        signedUp(token("ada"), conference, sprint, ada, MONDAY);
+        Instant cancelledAt = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.MILLIS);
+
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference, cancelledAt, ada, "ada"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> participantsOn(token("lena"), conference, sprint, MONDAY) == 0);
+        DomainEventStream stream = eventStore.readEvents(sprint.toString());
+        Object last = null;
+        while (stream.hasNext()) {
+            last = stream.next().getPayload();
+        }
+        assertThat(last).isEqualTo(new ParticipantLeft(sprint, conference, ada, LeaveReason.REGISTRATION_CANCELLED,
+                "registration", cancelledAt));
     }
 
     /**

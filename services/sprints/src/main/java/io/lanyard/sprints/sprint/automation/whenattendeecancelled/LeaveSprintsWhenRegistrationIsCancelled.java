@@ -1,48 +1,34 @@
 package io.lanyard.sprints.sprint.automation.whenattendeecancelled;
 
-import java.time.Clock;
-import java.util.UUID;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.platform.axon.Commands;
-import io.lanyard.platform.messaging.IntegrationEventSubscriber;
-import io.lanyard.platform.messaging.Subscriptions;
 import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.platform.directory.WhenAttendeeCancelled;
+import io.lanyard.sprints.sprint.read.board.JoinedSprints;
 import io.lanyard.sprints.sprint.write.LeaveReason;
 import io.lanyard.sprints.sprint.write.SprintMessages;
-import io.lanyard.sprints.sprint.read.board.JoinedSprints;
 
-/** A cancelled attendee gives up their place in every sprint of the conference. */
+/** A cancelled attendee gives up their place in every sprint of the conference, as of the cancellation. */
 @Component
-class LeaveSprintsWhenRegistrationIsCancelled implements IntegrationEventSubscriber {
+class LeaveSprintsWhenRegistrationIsCancelled extends WhenAttendeeCancelled {
 
     static final String BY = "registration";
 
-    private final JoinedSprints participations;
-    private final AttendeeLocks locks;
-    private final Commands commands;
-    private final Clock clock;
+    private final JoinedSprints joined;
 
-    LeaveSprintsWhenRegistrationIsCancelled(JoinedSprints participations, AttendeeLocks locks,
-                                            Commands commands, Clock clock) {
-        this.participations = participations;
-        this.locks = locks;
-        this.commands = commands;
-        this.clock = clock;
+    LeaveSprintsWhenRegistrationIsCancelled(JoinedSprints joined, AttendeeLocks locks, Commands commands) {
+        super(locks, commands);
+        this.joined = joined;
     }
 
     @Override
-    public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(AttendeeCancelled.class, this::leaveEverySprint);
-    }
-
-    private void leaveEverySprint(AttendeeCancelled cancelled) {
-        locks.lock(cancelled.attendeeId());
-        for (UUID sprintId : participations.sprintsJoinedBy(cancelled.conferenceId(), cancelled.attendeeId())) {
-            commands.send(new SprintMessages.LeaveSprint(sprintId, cancelled.attendeeId(),
-                    LeaveReason.REGISTRATION_CANCELLED, BY, clock.instant()));
-        }
+    protected List<?> withdrawals(Cancellation cancelled) {
+        return joined.sprintsJoinedBy(cancelled.conferenceId(), cancelled.attendeeId()).stream()
+                .map(sprintId -> new SprintMessages.LeaveSprint(sprintId, cancelled.attendeeId(),
+                        LeaveReason.REGISTRATION_CANCELLED, BY, cancelled.at()))
+                .toList();
     }
 }
