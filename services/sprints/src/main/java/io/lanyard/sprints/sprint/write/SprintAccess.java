@@ -7,14 +7,15 @@ import org.springframework.stereotype.Component;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
 
 /**
  * Who may do what with a sprint. The leader is the attendee named when the sprint was announced; a caller leads it
  * when their subject is that attendee's subject in the replica of registration's attendees, and only while that
- * registration stands.
+ * registration stands. The leader manages other attendees' places, so "the leader or an organizer" is a rule of its
+ * own, not the platform's "the attendee or an organizer"; its organizer half is the platform's, which gives an
+ * organizer made a moment ago replication's moment.
  */
 @Component
 public class SprintAccess {
@@ -35,26 +36,33 @@ public class SprintAccess {
         return sprints.announced(conferenceId, sprintId).orElseThrow(() -> new NotFoundException("sprint", sprintId));
     }
 
-    public boolean organizes(AnnouncedSprint sprint, Caller caller) {
-        return organizers.isOrganizer(sprint.conferenceId(), caller.subject());
+    /** The sprint's leader, or an organizer of its conference (403 otherwise). */
+    public void requireLeaderOrOrganizer(AnnouncedSprint sprint, Caller caller) {
+        if (!leads(sprint, caller)) {
+            organizers.requireOrganizer(sprint.conferenceId(), caller);
+        }
     }
 
-    public boolean leads(AnnouncedSprint sprint, Caller caller) {
+    /** The participant themself, the sprint's leader, or an organizer of its conference (403 otherwise). */
+    public void requireParticipantLeaderOrOrganizer(AnnouncedSprint sprint, UUID attendeeId, Caller caller) {
+        if (!leads(sprint, caller)) {
+            // an attendee this service does not know has no subject a caller could have
+            String participant = attendees.find(sprint.conferenceId(), attendeeId)
+                    .map(Attendees.KnownAttendee::subject).orElse(null);
+            organizers.requireSelfOrOrganizer(sprint.conferenceId(), participant, caller);
+        }
+    }
+
+    boolean leads(AnnouncedSprint sprint, Caller caller) {
         return attendees.find(sprint.conferenceId(), sprint.leaderAttendeeId())
                 .filter(Attendees.KnownAttendee::active)
                 .map(leader -> leader.subject().equals(caller.subject()))
                 .orElse(false);
     }
 
-    public boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
+    boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
         return attendees.find(conferenceId, attendeeId)
                 .map(attendee -> attendee.subject().equals(caller.subject()))
                 .orElse(false);
-    }
-
-    public void requireLeaderOrOrganizer(AnnouncedSprint sprint, Caller caller) {
-        if (!leads(sprint, caller) && !organizes(sprint, caller)) {
-            throw new ForbiddenException("only the sprint's leader and the conference's organizers may do this");
-        }
     }
 }

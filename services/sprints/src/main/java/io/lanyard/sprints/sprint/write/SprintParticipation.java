@@ -13,7 +13,6 @@ import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.problems.Refusal;
 
 /**
@@ -70,10 +69,9 @@ class SprintParticipation {
         LeaveReason reason;
         if (access.isAttendee(conferenceId, attendeeId, caller)) {
             reason = LeaveReason.WITHDREW;
-        } else if (access.leads(sprint, caller) || access.organizes(sprint, caller)) {
-            reason = LeaveReason.REMOVED;
         } else {
-            throw new ForbiddenException("only the participant, the sprint's leader and organizers may do this");
+            access.requireLeaderOrOrganizer(sprint, caller);
+            reason = LeaveReason.REMOVED;
         }
         commands.send(new SprintMessages.LeaveSprint(sprintId, attendeeId, reason, caller.subject(),
                 clock.instant()));

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
 import io.lanyard.sprints.sprint.write.SprintAccess;
@@ -69,10 +68,7 @@ class SprintBoardController {
     ParticipantBody participant(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                 @PathVariable UUID attendeeId, Caller caller) {
         AnnouncedSprint sprint = access.sprint(conferenceId, sprintId);
-        if (!access.isAttendee(conferenceId, attendeeId, caller) && !access.leads(sprint, caller)
-                && !access.organizes(sprint, caller)) {
-            throw new ForbiddenException("only the participant, the sprint's leader and organizers may see this");
-        }
+        access.requireParticipantLeaderOrOrganizer(sprint, attendeeId, caller);
         return view.participant(sprintId, attendeeId).map(p -> body(conferenceId, p))
                 .orElseThrow(() -> new NotFoundException("participant", attendeeId));
     }
