@@ -2,9 +2,6 @@ package io.lanyard.sprints;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -25,14 +22,24 @@ class ArchitectureTest {
     static final ArchRule no_jpa = ArchitectureRules.NO_JPA;
 
     @ArchTest
-    static final ArchRule integration_contracts_are_used_only_at_the_edges = noClasses()
-            .that().resideInAPackage("io.lanyard.sprints.sprint..")
-            .should().dependOnClassesThat().resideInAPackage("io.lanyard.kernel.events..")
-            .because("domain events map to integration events in publishing, and only there");
+    static final ArchRule write_does_not_depend_on_read_or_automation =
+            ArchitectureRules.WRITE_DOES_NOT_DEPEND_ON_READ_OR_AUTOMATION;
 
     @ArchTest
-    static final ArchRule time_and_ids_are_injected = noClasses()
-            .should().callMethod(Instant.class, "now")
-            .orShould().callMethod(UUID.class, "randomUUID")
-            .because("the Clock and the IdGenerator are injected, so tests can pin them");
+    static final ArchRule integration_contracts_are_used_only_at_the_edges =
+            ArchitectureRules.CONTRACTS_ONLY_AT_THE_EDGES;
+
+    @ArchTest
+    static final ArchRule only_publishing_speaks_sprints_events =
+            ArchitectureRules.onlyPublishingSpeaksTheServicesOwnEvents("sprints");
+
+    @ArchTest
+    static final ArchRule time_and_ids_are_injected = ArchitectureRules.TIME_AND_IDS_ARE_INJECTED;
+
+    /** The board is built from sprints' own domain events; no other service's facts reach it. */
+    @ArchTest
+    static final ArchRule the_board_speaks_no_integration_contracts = noClasses()
+            .that().resideInAPackage("io.lanyard.sprints.sprint.read..")
+            .should().dependOnClassesThat().resideInAPackage("io.lanyard.kernel.events..")
+            .because("domain events map to integration events in publishing, and only there");
 }

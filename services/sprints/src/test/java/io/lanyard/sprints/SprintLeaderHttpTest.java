@@ -1,19 +1,37 @@
 package io.lanyard.sprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest(properties = "spring.config.name=sprints")
 class SprintLeaderHttpTest extends SprintsTestSupport {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_leader_runs_a_two_day_sprint_from_announcement_to_the_final_list() {
@@ -70,6 +88,40 @@ class SprintLeaderHttpTest extends SprintsTestSupport {
         assertThat(participant.problem()).isEqualTo("forbidden");
         assertThat(http().get(participants(conference, sprint), organizerToken("oscar")).status()).isEqualTo(403);
         assertThat(http().get(participants(conference, UUID.randomUUID()), token("lena")).status()).isEqualTo(404);
+    }
+
+    /**
+     * Someone made an organizer a moment ago may reach sprints before registration's {@code OrganizerAdded} does:
+     * the replica is held back here (its insert waits for a table lock) until the request has waited a while, and
+     * the request, given replication's moment, answers as to an organizer instead of 403.
+     */
+    @Test
+    void an_organizer_made_a_moment_ago_is_given_replications_moment_to_list_the_participants() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        signedUp(token("ada"), conference, sprint, attendee(conference, "ada", "Ada"), MONDAY);
+
+        Future<Http.Response> answer;
+        try (Connection replicaHeldBack = dataSource.getConnection();
+             ExecutorService client = Executors.newSingleThreadExecutor()) {
+            replicaHeldBack.setAutoCommit(false);
+            try (Statement lock = replicaHeldBack.createStatement()) {
+                lock.execute("lock table conference_organizer in exclusive mode");
+            }
+            RegistrationFeed.organizerAdded(conference, "nora");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = 'conference_organizer' and not l.granted""")
+                    .query(Long.class).single() > 0);
+            answer = client.submit(() -> http().get(participants(conference, sprint), organizerToken("nora")));
+            await("the request waits for replication").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !answer.isDone());
+            replicaHeldBack.commit();
+        }
+        Http.Response listed = answer.get();
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().get(0).get("name").asString()).isEqualTo("Ada");
     }
 
     @Test

@@ -3,26 +3,17 @@ package io.lanyard.sprints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
-import io.lanyard.platform.messaging.IntegrationEventCodec;
-import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +28,6 @@ import tools.jackson.databind.JsonNode;
         "lanyard.axon.cache-aggregates=false"})
 class StoredRevisionOneTest extends SprintsTestSupport {
 
-    private static final String STORED_AT = "2027-05-11T10:00:00.5Z";
     private static final String ANNOUNCED_V1 = """
             {"sprintId":"%s","conferenceId":"%s","project":"CPython","description":"Triage issues, review pull \
             requests","leaderAttendeeId":"%s","capacity":%d,"days":[%s],"announcedBy":"olivia",\
@@ -116,37 +106,12 @@ class StoredRevisionOneTest extends SprintsTestSupport {
                 .param(sprint.toString()).query(String.class).single()).isEqualTo("2"));
     }
 
-    /** The sprint board is a read model: events put straight into the store reach it through a replay. */
-    private void replaySprintView() {
-        Http.Response replayed = http().post("/admin/read-models/sprint-view/replay",
-                tokens.mint("otto", List.of("OPERATOR")), null);
-        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
-    }
-
     private void storeEvent(UUID sprint, long sequence, String payloadType, String payload) {
-        jdbc.sql("""
-                        insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                                                        meta_data, payload, payload_revision, payload_type, time_stamp)
-                        values (?, ?, 'Sprint', ?, ?, ?, null, ?, ?)""")
-                .params(sprint.toString(), sequence, UUID.randomUUID().toString(),
-                        bytes("{\"traceId\":\"%1$s\",\"correlationId\":\"%1$s\"}".formatted(UUID.randomUUID())),
-                        bytes(payload), "io.lanyard.sprints.sprint." + payloadType, STORED_AT)
-                .update();
+        new StoredHistory(jdbc).event(sprint, sequence, payloadType, null, payload);
     }
 
     private void storeSnapshot(UUID sprint, long sequence, String payload) {
-        jdbc.sql("""
-                        insert into snapshot_event_entry (aggregate_identifier, sequence_number, type,
-                                                          event_identifier, meta_data, payload, payload_revision,
-                                                          payload_type, time_stamp)
-                        values (?, ?, 'Sprint', ?, ?, ?, null, 'io.lanyard.sprints.sprint.Sprint', ?)""")
-                .params(sprint.toString(), sequence, UUID.randomUUID().toString(), bytes("{}"), bytes(payload),
-                        STORED_AT)
-                .update();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        new StoredHistory(jdbc).snapshot(sprint, sequence, null, payload);
     }
 
     private static String quoted(String text) {
@@ -154,26 +119,14 @@ class StoredRevisionOneTest extends SprintsTestSupport {
     }
 
     private static SprintAnnounced publishedAnnouncement(UUID conference, UUID sprint) {
-        IntegrationEventCodec codec = new IntegrationEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "sprints-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(EventCatalogue.SPRINTS_TOPIC));
-            SprintAnnounced[] found = new SprintAnnounced[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(conference.toString())) {
-                        IntegrationEvent event = codec.decode(record.value());
-                        if (event instanceof SprintAnnounced announced && announced.sprintId().equals(sprint)) {
-                            found[0] = announced;
-                        }
-                    }
-                }
-                return found[0] != null;
-            });
-            return found[0];
-        }
+        return announcement(publishedFor(conference, events -> announcement(events, sprint).isPresent()), sprint)
+                .orElseThrow();
+    }
+
+    private static Optional<SprintAnnounced> announcement(List<IntegrationEvent> events, UUID sprint) {
+        return events.stream()
+                .filter(e -> e instanceof SprintAnnounced announced && announced.sprintId().equals(sprint))
+                .map(SprintAnnounced.class::cast)
+                .findFirst();
     }
 }

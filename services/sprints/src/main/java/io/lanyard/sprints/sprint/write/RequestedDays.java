@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,4 @@
-package io.lanyard.sprints.sprint;
-
+package io.lanyard.sprints.sprint.write;
 
 import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.problems.Refusal;
@@ -9,7 +8,7 @@ import io.lanyard.platform.problems.Refusal;
  * not run, or attendance on a day the participant did not sign up for. The request names impossible days, so it
  * is a 400 like any other invalid field, not a conflict a retry could resolve.
  */
-public class InvalidDaysException extends Refusal {
+class InvalidDaysException extends Refusal {
 
     InvalidDaysException(String detail) {
         super(ProblemSlug.VALIDATION_FAILED, detail);

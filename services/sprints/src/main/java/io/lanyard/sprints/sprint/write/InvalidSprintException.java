@@ -1,11 +1,10 @@
-package io.lanyard.sprints.sprint;
-
+package io.lanyard.sprints.sprint.write;
 
 import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.problems.Refusal;
 
 /** A sprint that cannot run: no project, a room for nobody, no days or a day twice. */
-public class InvalidSprintException extends Refusal {
+class InvalidSprintException extends Refusal {
 
     InvalidSprintException(String detail) {
         super(ProblemSlug.VALIDATION_FAILED, detail);

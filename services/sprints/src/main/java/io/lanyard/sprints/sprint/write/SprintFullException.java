@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.problems.Refusal;
 
-public class SprintFullException extends Refusal {
+class SprintFullException extends Refusal {
 
     private final LocalDate day;
 

@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.read.board;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -16,12 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.sprints.sprint.write.AnnouncedSprints;
+import io.lanyard.sprints.sprint.write.AttendanceRecorded;
+import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
+import io.lanyard.sprints.sprint.write.SprintAnnounced;
 
 /** Sprints, their days and participants as the sprint board and the leaders see them, written in the command's transaction. */
 @Component
 @ProcessingGroup("sprint-view")
 @ReadModelTables({"sprint_view", "sprint_day_view", "sprint_participant_view", "sprint_participant_day_view"})
-class SprintView implements SprintParticipations {
+class SprintView implements AnnouncedSprints, JoinedSprints {
 
     record SprintDetails(UUID id, UUID conferenceId, String project, String description, UUID leaderAttendeeId,
                          int capacity, Map<LocalDate, Integer> participantsPerDay) {
@@ -101,6 +106,17 @@ class SprintView implements SprintParticipations {
                         rs.getInt("capacity")))
                 .optional();
         return sprint.map(s -> withDays(s, dayCounts("d.sprint_id = ?", sprintId)));
+    }
+
+    @Override
+    public Optional<AnnouncedSprint> announced(UUID conferenceId, UUID sprintId) {
+        return jdbc.sql("""
+                        select sprint_id, conference_id, leader_attendee_id from sprint_view
+                        where sprint_id = ? and conference_id = ?""")
+                .params(sprintId, conferenceId)
+                .query((rs, n) -> new AnnouncedSprint(rs.getObject("sprint_id", UUID.class),
+                        rs.getObject("conference_id", UUID.class), rs.getObject("leader_attendee_id", UUID.class)))
+                .optional();
     }
 
     List<SprintDetails> list(UUID conferenceId) {

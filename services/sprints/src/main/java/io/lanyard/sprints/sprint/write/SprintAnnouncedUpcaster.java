@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads a {@link SprintAnnounced} stored before revision 2 (no revision) as revision 2: {@code capacity} becomes
  * {@code seatsPerDay}, with the same value, since a sprint's capacity was always per day. Declared as a bean, Axon
  * puts it into the event storage engine's upcaster chain, so the aggregate, the read models and the publisher all
- * see revision 2 only.
+ * see revision 2 only. It runs after {@link MovedSprintTypes}, so it matches the class's name as it is now, also for
+ * a row stored under the name of the package the class had then.
  */
 @Component
 class SprintAnnouncedUpcaster extends SingleEventUpcaster {

@@ -1,4 +1,4 @@
-package io.lanyard.sprints.sprint;
+package io.lanyard.sprints.sprint.write;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,18 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.IdGenerator;
 
 import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.security.Caller;
-import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.problems.Refusal;
 
 /**
- * Decides who may send a sprint command and sends it, checks and command in one transaction. Each of these
+ * Who may announce a sprint, sign up for it, leave it or record attendance, decided and sent: checks and command in
+ * one transaction, a sign-up under the attendee's lock so it cannot pass that attendee's cancellation. Each of these
  * transactions reads the database before it queues for the sprint's lock, so whoever holds that lock already has
  * its connection: a rush of sign-ups may fill the pool with waiters, but never starves the one they wait for.
  */
 @Service
-class SprintDesk {
+class SprintParticipation {
 
     private final Commands commands;
     private final SprintAccess access;
@@ -30,8 +31,8 @@ class SprintDesk {
     private final IdGenerator ids;
     private final Clock clock;
 
-    SprintDesk(Commands commands, SprintAccess access, Attendees attendees, AttendeeLocks locks, IdGenerator ids,
-               Clock clock) {
+    SprintParticipation(Commands commands, SprintAccess access, Attendees attendees, AttendeeLocks locks,
+                        IdGenerator ids, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.attendees = attendees;
@@ -64,14 +65,13 @@ class SprintDesk {
     /** The participant withdraws, or the leader or an organizer takes them off the list. */
     @Transactional
     public void leave(UUID conferenceId, UUID sprintId, UUID attendeeId, Caller caller) {
-        SprintView.SprintDetails sprint = access.sprint(conferenceId, sprintId);
+        AnnouncedSprints.AnnouncedSprint sprint = access.sprint(conferenceId, sprintId);
         LeaveReason reason;
         if (access.isAttendee(conferenceId, attendeeId, caller)) {
             reason = LeaveReason.WITHDREW;
-        } else if (access.leads(sprint, caller) || access.organizes(sprint, caller)) {
-            reason = LeaveReason.REMOVED;
         } else {
-            throw new ForbiddenException("only the participant, the sprint's leader and organizers may do this");
+            access.requireLeaderOrOrganizer(sprint, caller);
+            reason = LeaveReason.REMOVED;
         }
         commands.send(new SprintMessages.LeaveSprint(sprintId, attendeeId, reason, caller.subject(),
                 clock.instant()));

@@ -1,0 +1,68 @@
+package io.lanyard.sprints.sprint.write;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.lanyard.platform.directory.Attendees;
+import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.security.Caller;
+import io.lanyard.platform.web.NotFoundException;
+import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
+
+/**
+ * Who may do what with a sprint. The leader is the attendee named when the sprint was announced; a caller leads it
+ * when their subject is that attendee's subject in the replica of registration's attendees, and only while that
+ * registration stands. The leader manages other attendees' places, so "the leader or an organizer" is a rule of its
+ * own, not the platform's "the attendee or an organizer"; its organizer half is the platform's, which gives an
+ * organizer made a moment ago replication's moment.
+ */
+@Component
+public class SprintAccess {
+
+    private final AnnouncedSprints sprints;
+    private final Organizers organizers;
+    private final Attendees attendees;
+
+    SprintAccess(AnnouncedSprints sprints, Organizers organizers, Attendees attendees) {
+        this.sprints = sprints;
+        this.organizers = organizers;
+        this.attendees = attendees;
+    }
+
+    /** 404 for a conference this service does not know, or a sprint that conference does not have. */
+    public AnnouncedSprint sprint(UUID conferenceId, UUID sprintId) {
+        organizers.requireConference(conferenceId);
+        return sprints.announced(conferenceId, sprintId).orElseThrow(() -> new NotFoundException("sprint", sprintId));
+    }
+
+    /** The sprint's leader, or an organizer of its conference (403 otherwise). */
+    public void requireLeaderOrOrganizer(AnnouncedSprint sprint, Caller caller) {
+        if (!leads(sprint, caller)) {
+            organizers.requireOrganizer(sprint.conferenceId(), caller);
+        }
+    }
+
+    /** The participant themself, the sprint's leader, or an organizer of its conference (403 otherwise). */
+    public void requireParticipantLeaderOrOrganizer(AnnouncedSprint sprint, UUID attendeeId, Caller caller) {
+        if (!leads(sprint, caller)) {
+            // an attendee this service does not know has no subject a caller could have
+            String participant = attendees.find(sprint.conferenceId(), attendeeId)
+                    .map(Attendees.KnownAttendee::subject).orElse(null);
+            organizers.requireSelfOrOrganizer(sprint.conferenceId(), participant, caller);
+        }
+    }
+
+    boolean leads(AnnouncedSprint sprint, Caller caller) {
+        return attendees.find(sprint.conferenceId(), sprint.leaderAttendeeId())
+                .filter(Attendees.KnownAttendee::active)
+                .map(leader -> leader.subject().equals(caller.subject()))
+                .orElse(false);
+    }
+
+    boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
+        return attendees.find(conferenceId, attendeeId)
+                .map(attendee -> attendee.subject().equals(caller.subject()))
+                .orElse(false);
+    }
+}
