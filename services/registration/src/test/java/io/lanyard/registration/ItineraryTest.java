@@ -29,11 +29,11 @@ class ItineraryTest extends RegistrationTestSupport {
     @Test
     void the_itinerary_gathers_dinner_tickets_shifts_and_sprint_days_from_the_other_services() {
         String organizer = organizerToken("olivia");
-        UUID conference = createConference(organizer);
-        UUID ticketType = createTicketType(organizer, conference, 10);
         String alice = attendeeToken("alice");
-        UUID attendee = UUID.fromString(register(alice, conference, ticketType, "Alice").json().get("id").asString());
-        String path = "/conferences/" + conference + "/attendees/" + attendee + "/itinerary";
+        Registered registered = registered(organizer, alice);
+        UUID conference = registered.conference();
+        UUID attendee = registered.attendee();
+        String path = registered.itinerary();
 
         Http.Response empty = http().get(path, alice);
         assertThat(empty.status()).isEqualTo(200);
@@ -78,5 +78,60 @@ class ItineraryTest extends RegistrationTestSupport {
         assertThat(http().get(path, attendeeToken("mallory")).status()).isEqualTo(403);
         assertThat(http().get("/conferences/" + conference + "/attendees/" + UUID.randomUUID() + "/itinerary", organizer)
                 .status()).isEqualTo(404);
+    }
+
+    /**
+     * Dinners and shifts with offsets of their own: by their text the first of each pair sorts first, by their
+     * instant the second does (19:00-07:00 is 02:00Z, after 01:30Z).
+     */
+    @Test
+    void the_itinerary_lists_dinners_and_shifts_by_their_real_instant_soonest_first() {
+        String alice = attendeeToken("alice");
+        Registered registered = registered(organizerToken("olivia"), alice);
+        String path = registered.itinerary();
+
+        dinner(registered, "Harbour Cruise", "2027-05-16T19:00:00-07:00");
+        dinner(registered, "Rooftop Dinner", "2027-05-17T01:30:00Z");
+        shift(registered, "Registration desk", "2027-05-14T18:00:00-07:00", "2027-05-14T20:00:00-07:00");
+        shift(registered, "Speaker ready room", "2027-05-15T00:30:00Z", "2027-05-15T02:30:00Z");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var view = http().get(path, alice).json();
+            return view.get("dinnerTickets").size() == 2 && view.get("shifts").size() == 2;
+        });
+        var view = http().get(path, alice).json();
+        assertThat(view.get("dinnerTickets").valueStream().map(t -> t.get("dinnerName").asString()))
+                .containsExactly("Rooftop Dinner", "Harbour Cruise");
+        assertThat(view.get("shifts").valueStream().map(t -> t.get("title").asString()))
+                .containsExactly("Speaker ready room", "Registration desk");
+    }
+
+    private static void dinner(Registered registered, String name, String startsAt) {
+        Instant now = Instant.now();
+        RegistrationFeed.publish(new DinnerTicketHeld(UUID.randomUUID(), registered.conference(), now,
+                UUID.randomUUID(), UUID.randomUUID(), registered.attendee(), name, OffsetDateTime.parse(startsAt),
+                now.plusSeconds(900)));
+    }
+
+    private static void shift(Registered registered, String title, String startsAt, String endsAt) {
+        Instant now = Instant.now();
+        UUID shift = UUID.randomUUID();
+        RegistrationFeed.publish(new ShiftScheduled(UUID.randomUUID(), registered.conference(), now, shift, title,
+                "desk", "Hall A", OffsetDateTime.parse(startsAt), OffsetDateTime.parse(endsAt), 4));
+        RegistrationFeed.publish(new VolunteerSignedUp(UUID.randomUUID(), registered.conference(), now, shift,
+                registered.attendee()));
+    }
+
+    private record Registered(UUID conference, UUID attendee, String itinerary) {
+    }
+
+    /** A new conference of the organizer's, and the attendee registered for it. */
+    private Registered registered(String organizer, String attendeeToken) {
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 10);
+        UUID attendee = UUID.fromString(register(attendeeToken, conference, ticketType, "Alice").json().get("id")
+                .asString());
+        return new Registered(conference, attendee, "/conferences/" + conference + "/attendees/" + attendee
+                + "/itinerary");
     }
 }

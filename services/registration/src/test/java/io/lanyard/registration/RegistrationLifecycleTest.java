@@ -2,6 +2,8 @@ package io.lanyard.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +75,34 @@ class RegistrationLifecycleTest extends RegistrationTestSupport {
     }
 
     @Test
+    void an_owner_may_not_cancel_after_check_in_and_nothing_changes_but_an_organizer_may() {
+        String organizer = organizerToken("olivia");
+        OnlySeat seat = theOnlySeatSoldTo(attendeeToken("alice"), organizer, createConference(organizer));
+        assertThat(http().post(seat.registration() + "/check-in", organizer, null).status()).isEqualTo(204);
+
+        assertTheOwnerIsRefusedAndAnOrganizerMayCancel(attendeeToken("alice"), organizer, seat);
+    }
+
+    @Test
+    void an_owner_may_not_cancel_once_the_conference_has_started_and_nothing_changes_but_an_organizer_may() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConferenceThatBeganYesterday(organizer);
+        OnlySeat seat = theOnlySeatSoldTo(attendeeToken("alice"), organizer, conference);
+
+        assertTheOwnerIsRefusedAndAnOrganizerMayCancel(attendeeToken("alice"), organizer, seat);
+    }
+
+    @Test
+    void an_organizer_cancelling_their_own_registration_cancels_as_an_organizer() {
+        String organizer = organizerToken("olivia");
+        OnlySeat seat = theOnlySeatSoldTo(organizer, organizer, createConferenceThatBeganYesterday(organizer));
+        assertThat(http().post(seat.registration() + "/check-in", organizer, null).status()).isEqualTo(204);
+
+        assertThat(http().delete(seat.registration(), organizer).status()).isEqualTo(204);
+        assertThat(sold(organizer, seat)).isZero();
+    }
+
+    @Test
     void an_organizer_checks_an_attendee_in_once() {
         String organizer = organizerToken("olivia");
         UUID conference = createConference(organizer);
@@ -119,5 +149,50 @@ class RegistrationLifecycleTest extends RegistrationTestSupport {
         assertThat(badSize.problem()).isEqualTo("validation-failed");
         assertThat(http().get("/conferences/" + conference + "/registrations?page=x", organizer).status())
                 .isEqualTo(400);
+    }
+
+    /** A ticket type of one seat, and the registration that bought it. */
+    private record OnlySeat(UUID conference, UUID ticketType, String registration) {
+    }
+
+    private OnlySeat theOnlySeatSoldTo(String owner, String organizer, UUID conference) {
+        UUID ticketType = createTicketType(organizer, conference, 1);
+        Http.Response registered = register(owner, conference, ticketType, "Alice");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return new OnlySeat(conference, ticketType,
+                "/conferences/" + conference + "/registrations/" + registered.json().get("id").asString());
+    }
+
+    /**
+     * The owner is answered 409 {@code cancellation-closed} as problem+json and nothing changes: the registration is
+     * still confirmed and its seat still sold. An organizer then cancels it.
+     */
+    private void assertTheOwnerIsRefusedAndAnOrganizerMayCancel(String owner, String organizer, OnlySeat seat) {
+        Http.Response refused = http().delete(seat.registration(), owner);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.problem()).isEqualTo("cancellation-closed");
+        assertThat(http().get(seat.registration(), organizer).json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(sold(organizer, seat)).isEqualTo(1);
+        assertThat(register(attendeeToken("bob"), seat.conference(), seat.ticketType(), "Bob").problem())
+                .isEqualTo("sold-out");
+
+        assertThat(http().delete(seat.registration(), organizer).status()).isEqualTo(204);
+        assertThat(http().get(seat.registration(), owner).json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(sold(organizer, seat)).isZero();
+    }
+
+    private UUID createConferenceThatBeganYesterday(String organizer) {
+        LocalDate yesterday = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(1);
+        Http.Response created = http().post("/conferences", organizer, Map.of("name", "PyCon US 2026",
+                "startsOn", yesterday.toString(), "endsOn", yesterday.plusDays(8).toString(),
+                "timeZone", "America/Los_Angeles"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
+    }
+
+    private int sold(String organizer, OnlySeat seat) {
+        return http().get("/conferences/" + seat.conference() + "/ticket-types/" + seat.ticketType(), organizer)
+                .json().get("sold").asInt();
     }
 }

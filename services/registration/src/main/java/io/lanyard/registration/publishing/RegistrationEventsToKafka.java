@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
 import io.lanyard.registration.conference.write.ConferenceCreated;
@@ -56,7 +57,10 @@ class RegistrationEventsToKafka {
     @EventHandler
     void on(RegistrationCancelled e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeCancelled(id,
-                e.conferenceId(), at, e.attendeeId(), e.subject()));
+                e.conferenceId(), at, e.attendeeId(), e.subject(), switch (e.canceller()) {
+                    case OWNER -> AttendeeCancelled.Canceller.OWNER;
+                    case ORGANIZER -> AttendeeCancelled.Canceller.ORGANIZER;
+                }));
     }
 
     @EventHandler

@@ -38,8 +38,9 @@ import io.lanyard.testsupport.ServiceTest;
 /**
  * A conference's life in registration's domain events (created, an organizer added, a ticket type, a registration
  * checked in and cancelled) and what reaches {@code lanyard.registration.v1} of it: one integration event per fact
- * that other services consume, in order, each carrying its domain event's id and time. The quota segments' own
- * events ({@code QuotaSegmentOpened}, {@code SeatSold}, {@code SeatReleased}) stay inside the service.
+ * that other services consume, in order, each carrying its domain event's id and time, and a cancellation saying
+ * whether the owner or an organizer cancelled. The quota segments' own events ({@code QuotaSegmentOpened},
+ * {@code SeatSold}, {@code SeatReleased}) stay inside the service.
  */
 @ServiceTest(properties = "spring.config.name=registration")
 class RegistrationEventsToKafkaTest extends RegistrationTestSupport {
@@ -85,7 +86,7 @@ class RegistrationEventsToKafkaTest extends RegistrationTestSupport {
             assertThat(events.get(4)).isEqualTo(new AttendeeCheckedIn(events.get(4).eventId(), conference,
                     events.get(4).occurredAt(), attendee));
             assertThat(events.get(5)).isEqualTo(new AttendeeCancelled(events.get(5).eventId(), conference,
-                    events.get(5).occurredAt(), attendee, "alice"));
+                    events.get(5).occurredAt(), attendee, "alice", AttendeeCancelled.Canceller.ORGANIZER));
 
             List<String> domainEvents = List.of("ConferenceCreated", "OrganizerAdded", "TicketTypeCreated",
                     "AttendeeRegistered", "AttendeeCheckedIn", "RegistrationCancelled");
@@ -98,6 +99,23 @@ class RegistrationEventsToKafkaTest extends RegistrationTestSupport {
                         .startsWith("io.lanyard.registration.").endsWith("." + domainEvents.get(i));
                 assertThat(Instant.parse((String) stored.get("time_stamp"))).isEqualTo(published.occurredAt());
             }
+        }
+    }
+
+    @Test
+    void an_owners_cancellation_reaches_the_topic_as_cancelled_by_the_owner() {
+        try (Topic topic = new Topic()) {
+            String olivia = organizerToken("olivia");
+            UUID conference = createConference(olivia);
+            UUID ticketType = createTicketType(olivia, conference, 60);
+            String bob = attendeeToken("bob");
+            UUID attendee = UUID.fromString(register(bob, conference, ticketType, "Bob").json().get("id").asString());
+            assertThat(http().delete("/conferences/" + conference + "/registrations/" + attendee, bob).status())
+                    .isEqualTo(204);
+            List<IntegrationEvent> events = topic.eventsOf(conference, 4);
+
+            assertThat(events.get(3)).isEqualTo(new AttendeeCancelled(events.get(3).eventId(), conference,
+                    events.get(3).occurredAt(), attendee, "bob", AttendeeCancelled.Canceller.OWNER));
         }
     }
 

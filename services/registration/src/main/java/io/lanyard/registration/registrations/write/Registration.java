@@ -3,6 +3,7 @@ package io.lanyard.registration.registrations.write;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,6 +12,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+import io.lanyard.platform.problems.Refusal;
 
 /** One attendee's registration. It is opened by the quota segment that sold its seat. */
 @Aggregate
@@ -40,12 +43,33 @@ public class Registration {
                 name, email, registeredAt));
     }
 
+    /**
+     * Owners may cancel until the conference starts and until they are checked in; organizers always may. A
+     * registration already cancelled refuses nobody: cancelling it again changes nothing.
+     */
+    Optional<Refusal> refusalToCancel(RegistrationMessages.CancelRegistration command) {
+        if (cancelled || command.canceller() == RegistrationCancelled.Canceller.ORGANIZER) {
+            return Optional.empty();
+        }
+        if (checkedIn) {
+            return Optional.of(new CancellationClosedException(
+                    "owners may not cancel after check-in; an organizer may"));
+        }
+        Instant startsAt = command.conferenceStartsAt();
+        if (startsAt != null && !command.at().isBefore(startsAt)) {
+            return Optional.of(new CancellationClosedException(
+                    "owners may cancel only before the conference starts (" + startsAt + ")"));
+        }
+        return Optional.empty();
+    }
+
     /** Cancels and tells which quota segment gets the seat back; nothing to give back the second time. */
-    UUID cancel(String by) {
+    UUID cancel(RegistrationMessages.CancelRegistration command) {
         if (cancelled) {
             return null;
         }
-        apply(new RegistrationCancelled(attendeeId, conferenceId, ticketTypeId, segmentId, subject, by));
+        apply(new RegistrationCancelled(attendeeId, conferenceId, ticketTypeId, segmentId, subject,
+                command.cancelledBy(), command.canceller()));
         return segmentId;
     }
 

@@ -2,6 +2,7 @@ package io.lanyard.registration.registrations.write;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.directory.Organizers.KnownConference;
 import io.lanyard.platform.problems.Refusal;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.NotFoundException;
@@ -67,11 +69,21 @@ class RegistrationController {
                 .body(new Registered(id, "CONFIRMED"));
     }
 
+    /**
+     * The registration decides whether its owner may still cancel; it is told who cancels (an organizer cancelling
+     * their own registration cancels as an organizer) and when the conference starts where it takes place.
+     */
     @DeleteMapping("/conferences/{conferenceId}/registrations/{attendeeId}")
-    ResponseEntity<Void> cancel(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
-        organizers.requireConference(conferenceId);
-        organizers.requireSelfOrOrganizer(conferenceId, registered(conferenceId, attendeeId).subject(), caller);
-        commands.send(new RegistrationMessages.CancelRegistration(attendeeId, caller.subject()));
+    ResponseEntity<Void> cancel(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller)
+            throws Refusal {
+        KnownConference conference = organizers.requireKnownConference(conferenceId);
+        String owner = registered(conferenceId, attendeeId).subject();
+        organizers.requireSelfOrOrganizer(conferenceId, owner, caller);
+        RegistrationCancelled.Canceller canceller = caller.subject().equals(owner)
+                && !organizers.isOrganizer(conferenceId, caller.subject())
+                ? RegistrationCancelled.Canceller.OWNER : RegistrationCancelled.Canceller.ORGANIZER;
+        commands.sendOrRefuse(new RegistrationMessages.CancelRegistration(attendeeId, caller.subject(), canceller,
+                startOf(conference), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -82,6 +94,12 @@ class RegistrationController {
         registered(conferenceId, attendeeId);
         commands.sendOrRefuse(new RegistrationMessages.CheckIn(attendeeId, caller.subject(), clock.instant()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The start of the conference's first day in its time zone; none for a conference known without dates. */
+    private static Instant startOf(KnownConference conference) {
+        return conference.startsOn() == null ? null
+                : conference.startsOn().atStartOfDay(conference.zone()).toInstant();
     }
 
     /** Registration knows its attendees from its own events, in the command's transaction: nothing to wait for. */

@@ -10,7 +10,12 @@ final class RegistrationMessages {
     private RegistrationMessages() {
     }
 
-    record CancelRegistration(@TargetAggregateIdentifier UUID attendeeId, String cancelledBy) {
+    /**
+     * {@code conferenceStartsAt} is the start of the conference's first day where it takes place, as the write side
+     * looked it up (null for a conference known without dates); {@code at} is the clock's time of the request.
+     */
+    record CancelRegistration(@TargetAggregateIdentifier UUID attendeeId, String cancelledBy,
+                              RegistrationCancelled.Canceller canceller, Instant conferenceStartsAt, Instant at) {
     }
 
     record CheckIn(@TargetAggregateIdentifier UUID attendeeId, String checkedInBy, Instant at) {

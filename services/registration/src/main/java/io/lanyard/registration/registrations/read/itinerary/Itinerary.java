@@ -8,7 +8,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads an attendee's itinerary: dinner tickets, volunteer shifts and sprint days, soonest first. */
+/**
+ * Reads an attendee's itinerary: dinner tickets, volunteer shifts and sprint days, soonest first. Times are kept as
+ * the ISO-8601 text the other services sent, each with its own offset, and ordered by the instant they name: as text,
+ * {@code 2027-05-16T19:00-07:00} would come before {@code 2027-05-17T01:30Z}, half an hour earlier. Sprint days are
+ * dates, where the text order is the order of the days.
+ */
 @Component
 class Itinerary {
 
@@ -35,7 +40,7 @@ class Itinerary {
     View of(UUID conferenceId, UUID attendeeId) {
         List<DinnerTicket> dinners = jdbc.sql("""
                         select * from itinerary_dinner_ticket where conference_id = ? and attendee_id = ?
-                        order by dinner_starts_at, ticket_id""")
+                        order by dinner_starts_at::timestamptz, ticket_id""")
                 .params(conferenceId, attendeeId)
                 .query((rs, n) -> new DinnerTicket(rs.getObject("ticket_id", UUID.class),
                         rs.getObject("dinner_id", UUID.class), rs.getString("dinner_name"),
@@ -46,7 +51,7 @@ class Itinerary {
                         select s.*, u.attendance from itinerary_shift_signup u
                         join itinerary_shift s on s.shift_id = u.shift_id
                         where u.attendee_id = ? and s.conference_id = ?
-                        order by s.starts_at, s.shift_id""")
+                        order by s.starts_at::timestamptz, s.shift_id""")
                 .params(attendeeId, conferenceId)
                 .query((rs, n) -> new Shift(rs.getObject("shift_id", UUID.class), rs.getString("title"),
                         rs.getString("task"), rs.getString("location"), rs.getString("starts_at"),
