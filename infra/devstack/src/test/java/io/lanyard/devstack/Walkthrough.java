@@ -25,8 +25,12 @@ final class Walkthrough {
     }
 
     UUID conference(String organizerToken) {
+        return conference(organizerToken, "2027-05-14", "2027-05-22", "America/Los_Angeles");
+    }
+
+    UUID conference(String organizerToken, String startsOn, String endsOn, String timeZone) {
         Http.Response created = registration.post("/conferences", organizerToken, Map.of("name", "PyCon US 2027",
-                "startsOn", "2027-05-14", "endsOn", "2027-05-22", "timeZone", "America/Los_Angeles"));
+                "startsOn", startsOn, "endsOn", endsOn, "timeZone", timeZone));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asString());
     }

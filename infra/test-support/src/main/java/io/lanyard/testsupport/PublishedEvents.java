@@ -1,0 +1,93 @@
+package io.lanyard.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.platform.messaging.IntegrationEventCodec;
+import io.lanyard.platform.messaging.IntegrationEventPublisher;
+import io.lanyard.platform.messaging.UndecodableRecordException;
+
+/**
+ * Reads what a service published to its topic on the shared embedded broker, from the beginning, as a consumer in
+ * another service would; one conference's records only (they share the conference as key).
+ */
+public final class PublishedEvents implements AutoCloseable {
+
+    /** An event as it came off the topic, with the trace its record carried. */
+    public record Published(IntegrationEvent event, String traceparent) {
+    }
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String key;
+    private final List<Published> seen = new ArrayList<>();
+
+    public PublishedEvents(String topic, UUID conferenceId) {
+        this.key = conferenceId.toString();
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "published-events-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Waits (up to a minute) until the conference's events published so far satisfy the condition; returns them. */
+    public List<IntegrationEvent> awaitUntil(Predicate<List<IntegrationEvent>> condition) {
+        return awaitRecordsUntil(records -> condition.test(events(records))).stream()
+                .map(Published::event)
+                .toList();
+    }
+
+    /** Like {@link #awaitUntil}, with each record's trace. */
+    public List<Published> awaitRecordsUntil(Predicate<List<Published>> condition) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    Header trace = record.headers().lastHeader(IntegrationEventPublisher.TRACEPARENT_HEADER);
+                    seen.add(new Published(decode(record.value()),
+                            trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8)));
+                }
+            }
+            return condition.test(seen);
+        });
+        return List.copyOf(seen);
+    }
+
+    /** The events of a type among those published. */
+    public static <E extends IntegrationEvent> List<E> ofType(List<IntegrationEvent> events, Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<IntegrationEvent> events(List<Published> records) {
+        return records.stream().map(Published::event).toList();
+    }
+
+    private IntegrationEvent decode(byte[] value) {
+        try {
+            return codec.decode(value);
+        } catch (UndecodableRecordException e) {
+            throw new IllegalStateException("a service published a record it cannot read back", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
