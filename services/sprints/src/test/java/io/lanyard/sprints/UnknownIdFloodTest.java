@@ -22,7 +22,8 @@ import io.lanyard.testsupport.ServiceTest;
  * fix: other callers' {@code GET …/sprints} took 1.0–3.3 s and two answered 503, because each of those requests
  * waited for replication inside its transaction, holding a pooled connection). Meanwhile another caller reads the
  * board, one request after the other: every read answers 200, promptly, and every flood request gets the answer
- * the contract gives it, never a 5xx.
+ * the contract gives it, never a 5xx. With the wait moved back into the transactions (and the platform's cap on
+ * concurrent waits lifted) the reads' 99th percentile here was 1.6 s.
  */
 @ServiceTest(properties = "spring.config.name=sprints")
 class UnknownIdFloodTest extends SprintsTestSupport {
@@ -30,11 +31,13 @@ class UnknownIdFloodTest extends SprintsTestSupport {
     private static final int REQUESTS = 400;
     private static final int AT_A_TIME = 40;
     private static final Duration PROMPT = Duration.ofSeconds(1);
+    /** How long the platform gives replication; a read that took as long waited behind such a wait. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
     private record Kind(String name, int status, Supplier<Http.Response> request) {
     }
 
-    private record Answer(String kind, int expected, Http.Response response) {
+    private record Answer(String kind, int expected, Http.Response response, Duration took) {
     }
 
     @Test
@@ -71,7 +74,12 @@ class UnknownIdFloodTest extends SprintsTestSupport {
         try (ExecutorService caller = Executors.newFixedThreadPool(AT_A_TIME)) {
             for (int i = 0; i < REQUESTS; i++) {
                 Kind kind = kinds.get(i % kinds.size());
-                flood.add(caller.submit(() -> new Answer(kind.name(), kind.status(), kind.request().get())));
+                flood.add(caller.submit(() -> {
+                    long started = System.nanoTime();
+                    Http.Response response = kind.request().get();
+                    return new Answer(kind.name(), kind.status(), response,
+                            Duration.ofNanos(System.nanoTime() - started));
+                }));
             }
             while (flood.stream().anyMatch(answer -> !answer.isDone())) {
                 long started = System.nanoTime();
@@ -83,6 +91,8 @@ class UnknownIdFloodTest extends SprintsTestSupport {
         for (Future<Answer> answer : flood) {
             Answer a = answer.get();
             assertThat(a.response().status()).as(a.kind() + ": " + a.response()).isEqualTo(a.expected());
+            assertThat(a.took()).as("%s, answered at most after replication's moment", a.kind())
+                    .isLessThan(CATCH_UP.plus(PROMPT));
         }
         assertThat(reads).as("the other caller read the board throughout the flood").hasSizeGreaterThan(5);
         assertThat(reads).allSatisfy(read -> assertThat(read.status()).as(read.toString()).isEqualTo(200));
@@ -91,6 +101,7 @@ class UnknownIdFloodTest extends SprintsTestSupport {
         Duration p99 = Duration.ofNanos(sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
         System.out.printf("UnknownIdFloodTest: %d reads during the flood, median %d ms, p99 %d ms, slowest %d ms%n",
                 sorted.size(), sorted.get(sorted.size() / 2) / 1_000_000, p99.toMillis(), slowest.toMillis());
-        assertThat(slowest).as("the other caller's slowest read (p99 %d ms)", p99.toMillis()).isLessThan(PROMPT);
+        assertThat(p99).as("the other caller's 99th percentile read").isLessThan(PROMPT);
+        assertThat(slowest).as("the other caller's slowest read").isLessThan(CATCH_UP);
     }
 }
