@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 import tools.jackson.databind.JsonNode;
 
@@ -83,6 +84,43 @@ class SprintAnnouncementHttpTest extends SprintsTestSupport {
         assertThat(gone.status()).isEqualTo(422);
         assertThat(gone.problem()).isEqualTo("not-registered");
         assertThat(http().get(sprints(conference), organizerToken("olivia")).json().size()).isZero();
+    }
+
+    /** The test conference runs 2027-05-14 to 22; three days either side are for set-up and sprints. */
+    @Test
+    void sprint_days_fall_within_the_conference_and_its_margin() {
+        UUID conference = conference("olivia");
+        UUID leader = attendee(conference, "lena", "Lena Leader");
+        String organizer = organizerToken("olivia");
+
+        Http.Response ancient = announce(organizer, conference, leader, 5, "1999-01-01");
+        assertThat(ancient.status()).as(ancient.toString()).isEqualTo(422);
+        assertThat(ancient.problem()).isEqualTo("outside-conference");
+        assertThat(ancient.json().get("firstDay").asString()).isEqualTo("2027-05-11");
+        assertThat(ancient.json().get("lastDay").asString()).isEqualTo("2027-05-25");
+        for (Http.Response outside : List.of(
+                announce(organizer, conference, leader, 5, "2027-05-10", MONDAY),
+                announce(token("lena"), conference, leader, 5, MONDAY, "2027-05-26"))) {
+            assertThat(outside.status()).as(outside.toString()).isEqualTo(422);
+            assertThat(outside.problem()).isEqualTo("outside-conference");
+        }
+        assertThat(http().get(sprints(conference), organizer).json().size()).as("nothing announced").isZero();
+
+        Http.Response edges = announce(organizer, conference, leader, 5, "2027-05-11", "2027-05-25");
+        assertThat(edges.status()).as(edges.toString()).isEqualTo(201);
+    }
+
+    /** The leader registered a moment ago, and the announcement reached sprints before registration's event. */
+    @Test
+    void a_leader_registered_a_moment_ago_is_given_replications_moment_to_announce_their_sprint() throws Exception {
+        UUID conference = conference("olivia");
+        UUID[] lena = new UUID[1];
+
+        Http.Response created = whileTheReplicaIsBehind("known_attendee",
+                () -> lena[0] = RegistrationFeed.attendeeRegistered(conference, "lena", "Lena Leader"),
+                () -> announce(token("lena"), conference, lena[0], 8, MONDAY));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -35,6 +34,7 @@ import io.lanyard.sprints.sprint.write.ParticipantLeft;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
+import tools.jackson.databind.JsonNode;
 
 @ServiceTest(properties = "spring.config.name=sprints")
 class SprintKafkaHttpTest extends SprintsTestSupport {
@@ -44,9 +44,6 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
 
     @Autowired
     AttendeeLocks locks;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     EventStore eventStore;
@@ -74,6 +71,47 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
         assertThat(list.json().size()).isEqualTo(1);
         assertThat(list.json().get(0).get("attendeeId").asString()).isEqualTo(bob.toString());
         assertThat(signUp(token("ada"), conference, numpy, ada, TUESDAY).problem()).isEqualTo("not-registered");
+    }
+
+    /**
+     * Cancelled by the attendee on Monday afternoon, and reaching sprints only on Tuesday morning: as of the
+     * cancellation Monday had begun (and Ada came), so her Monday stays as it is on the list and on the board;
+     * Tuesday had not, so its seat is free again, and a sprint that runs only on Tuesday she leaves altogether.
+     */
+    @Test
+    void a_registration_cancelled_during_the_sprints_leaves_only_the_days_that_had_not_begun() {
+        UUID conference = conference("olivia");
+        UUID lena = attendee(conference, "lena", "Lena Leader");
+        UUID cpython = announced(token("lena"), conference, lena, 1, MONDAY, TUESDAY);
+        UUID numpy = announced(token("lena"), conference, lena, 5, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        UUID bob = attendee(conference, "bob", "Bob");
+        signedUp(token("ada"), conference, cpython, ada, MONDAY, TUESDAY);
+        signedUp(token("ada"), conference, numpy, ada, TUESDAY);
+        clockAt(MONDAY, 9);
+        assertThat(http().post(participants(conference, cpython) + "/" + ada + "/attendance", token("lena"),
+                Map.of("day", MONDAY)).status()).isEqualTo(204);
+        Instant mondayAfternoon = LocalDate.parse(MONDAY).atTime(15, 0).atZone(CONFERENCE_ZONE).toInstant();
+        clockAt(TUESDAY, 9);
+
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference, mondayAfternoon, ada, "ada",
+                AttendeeCancelled.Canceller.OWNER));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(participantsOn(token("lena"), conference, cpython, TUESDAY)).isZero();
+            assertThat(participantsOn(token("lena"), conference, numpy, TUESDAY)).isZero();
+        });
+        assertThat(participantsOn(token("lena"), conference, cpython, MONDAY)).isEqualTo(1);
+        Http.Response kept = http().get(participants(conference, cpython), token("lena"));
+        assertThat(kept.json().size()).as(kept.toString()).isEqualTo(1);
+        assertThat(kept.json().get(0).get("attendeeId").asString()).isEqualTo(ada.toString());
+        assertThat(kept.json().get(0).get("days").values().stream().map(JsonNode::asString).toList())
+                .containsExactly(MONDAY);
+        assertThat(kept.json().get(0).get("attendedDays").values().stream().map(JsonNode::asString).toList())
+                .containsExactly(MONDAY);
+        assertThat(http().get(participants(conference, numpy), token("lena")).json().size()).isZero();
+        assertThat(signUp(token("bob"), conference, cpython, bob, MONDAY).problem()).isEqualTo("sprint-full");
+        signedUp(token("bob"), conference, cpython, bob, TUESDAY);
     }
 
     /**
@@ -142,6 +180,7 @@ class SprintKafkaHttpTest extends SprintsTestSupport {
         UUID sprint = announced(token("lena"), conference, lena, 5, MONDAY, TUESDAY);
         UUID ada = attendee(conference, "ada", "Ada");
         signedUp(token("ada"), conference, sprint, ada, TUESDAY, MONDAY);
+        clockAt(MONDAY, 9);
         assertThat(http().post(participants(conference, sprint) + "/" + ada + "/attendance", token("lena"),
                 Map.of("day", MONDAY)).status()).isEqualTo(204);
         assertThat(http().delete(participants(conference, sprint) + "/" + ada, token("ada")).status()).isEqualTo(204);

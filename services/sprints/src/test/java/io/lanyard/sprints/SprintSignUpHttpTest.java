@@ -12,18 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest(properties = "spring.config.name=sprints")
 class SprintSignUpHttpTest extends SprintsTestSupport {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void a_sign_up_decided_from_a_copy_another_instance_has_moved_on_is_tried_again() {
@@ -149,6 +145,27 @@ class SprintSignUpHttpTest extends SprintsTestSupport {
                 Map.of("days", List.of(MONDAY)));
         assertThat(noAttendee.status()).isEqualTo(400);
         assertThat(participantsOn(token("ada"), conference, sprint, MONDAY)).isZero();
+    }
+
+    /**
+     * A client that registers and at once signs up may reach sprints before registration's event does. The sign-up
+     * is given replication's moment before its transaction opens (inside one the platform looks once and does not
+     * wait, which would hold a pooled connection and the attendee's lock the whole time); the transaction then finds
+     * the attendee.
+     */
+    @Test
+    void an_attendee_registered_a_moment_ago_is_given_replications_moment_to_sign_up() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        UUID[] ada = new UUID[1];
+
+        Http.Response joined = whileTheReplicaIsBehind("known_attendee",
+                () -> ada[0] = RegistrationFeed.attendeeRegistered(conference, "ada", "Ada"),
+                () -> signUp(token("ada"), conference, sprint, ada[0], MONDAY));
+
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(participantsOn(token("ada"), conference, sprint, MONDAY)).isEqualTo(1);
     }
 
     @Test

@@ -3,19 +3,32 @@ package io.lanyard.sprints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
@@ -34,6 +47,27 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
     protected static final String MONDAY = "2027-05-17";
     protected static final String TUESDAY = "2027-05-18";
     protected static final String WEDNESDAY = "2027-05-19";
+    /** Where the test conference (2027-05-14 to 22) takes place, and so where its sprint days begin. */
+    protected static final ZoneId CONFERENCE_ZONE = ZoneId.of("America/Los_Angeles");
+
+    @Autowired
+    SprintsClock clock;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The service's time is {@code hour} o'clock on {@code day} in Los Angeles, until the test ends. */
+    void clockAt(String day, int hour) {
+        clock.setTo(LocalDate.parse(day).atTime(hour, 0).atZone(CONFERENCE_ZONE).toInstant());
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.realTime();
+    }
 
     /**
      * What sprints published on {@code lanyard.sprints.v1} for the conference, in order, read from the beginning as
@@ -58,6 +92,33 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
             });
         }
         return published;
+    }
+
+    /**
+     * What {@code request} answers when the replica is a moment behind: {@code replicate} publishes registration's
+     * event, whose insert into {@code table} waits for a lock this test holds, until the request has waited a while
+     * for replication; then the insert goes through.
+     */
+    Http.Response whileTheReplicaIsBehind(String table, Runnable replicate, Callable<Http.Response> request)
+            throws Exception {
+        Future<Http.Response> answer;
+        try (Connection replicaHeldBack = dataSource.getConnection();
+             ExecutorService client = Executors.newSingleThreadExecutor()) {
+            replicaHeldBack.setAutoCommit(false);
+            try (Statement lock = replicaHeldBack.createStatement()) {
+                lock.execute("lock table " + table + " in exclusive mode");
+            }
+            replicate.run();
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = ? and not l.granted""")
+                    .param(table).query(Long.class).single() > 0);
+            answer = client.submit(request);
+            await("the request waits for replication").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !answer.isDone());
+            replicaHeldBack.commit();
+        }
+        return answer.get();
     }
 
     /** The sprint board is a read model: events put straight into the store reach it through a replay. */

@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
@@ -39,9 +37,6 @@ class StoredRevisionOneTest extends SprintsTestSupport {
     private static final String SNAPSHOT_V1 = """
             {"attendedDays":{%s},"capacity":%d,"conferenceId":"%s","days":["%s"],"signedUpDays":{%s},\
             "sprintId":"%s"}""";
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void a_sprint_announced_before_revision_2_is_rebuilt_in_the_read_model_and_still_fills_its_room() {

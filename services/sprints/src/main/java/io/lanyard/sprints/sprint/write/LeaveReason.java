@@ -5,6 +5,6 @@ public enum LeaveReason {
     WITHDREW,
     /** The sprint's leader or an organizer took the participant off the list. */
     REMOVED,
-    /** Registration cancelled the attendee, so they leave every sprint. */
+    /** Registration cancelled the attendee, so they give up every sprint's days that had not begun. */
     REGISTRATION_CANCELLED
 }

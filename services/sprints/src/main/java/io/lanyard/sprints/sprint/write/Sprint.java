@@ -2,7 +2,10 @@ package io.lanyard.sprints.sprint.write;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +107,29 @@ class Sprint {
         }
     }
 
-    /** Recording the same morning twice changes nothing. */
+    /**
+     * The days that had begun are the participant's as they stand (they may have come, and the leader may still
+     * record it); those that had not are given up, so their seats are free. With no day begun that is the whole
+     * participation, with every day begun nothing changes.
+     */
+    @CommandHandler
+    void handle(SprintMessages.LeaveDaysNotBegun command) {
+        List<LocalDate> theirs = signedUpDays.get(command.attendeeId());
+        if (theirs == null) {
+            return;
+        }
+        List<LocalDate> notBegun = theirs.stream().filter(day -> !hasBegun(day, command.zone(), command.at()))
+                .toList();
+        if (notBegun.size() == theirs.size()) {
+            apply(new ParticipantLeft(sprintId, conferenceId, command.attendeeId(), command.reason(), command.by(),
+                    command.at()));
+        } else if (!notBegun.isEmpty()) {
+            apply(new ParticipantLeftDays(sprintId, conferenceId, command.attendeeId(), notBegun, command.reason(),
+                    command.by(), command.at()));
+        }
+    }
+
+    /** Not before the morning comes; recording the same morning twice changes nothing. */
     @CommandHandler
     void handle(SprintMessages.RecordAttendance command) throws Refusal {
         List<LocalDate> theirs = signedUpDays.get(command.attendeeId());
@@ -114,10 +139,18 @@ class Sprint {
         if (!theirs.contains(command.day())) {
             throw new InvalidDaysException("the participant did not sign up for " + command.day());
         }
+        if (!hasBegun(command.day(), command.zone(), command.at())) {
+            throw new DayNotStartedException(command.day());
+        }
         if (!attendedDays.get(command.attendeeId()).contains(command.day())) {
             apply(new AttendanceRecorded(sprintId, conferenceId, command.attendeeId(), command.day(),
                     command.recordedBy(), command.at()));
         }
+    }
+
+    /** A sprint day begins at midnight where the conference takes place. */
+    private static boolean hasBegun(LocalDate day, ZoneId zone, Instant at) {
+        return !at.isBefore(day.atStartOfDay(zone).toInstant());
     }
 
     private long participantsOn(LocalDate day) {
@@ -150,6 +183,14 @@ class Sprint {
     void on(ParticipantLeft event) {
         signedUpDays.remove(event.attendeeId());
         attendedDays.remove(event.attendeeId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantLeftDays event) {
+        List<LocalDate> kept = new ArrayList<>(signedUpDays.get(event.attendeeId()));
+        kept.removeAll(event.days());
+        signedUpDays.put(event.attendeeId(), List.copyOf(kept));
+        attendedDays.get(event.attendeeId()).removeAll(event.days());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.problems.NotRegisteredException;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
@@ -16,6 +17,12 @@ import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
  * registration stands. The leader manages other attendees' places, so "the leader or an organizer" is a rule of its
  * own, not the platform's "the attendee or an organizer"; its organizer half is the platform's, which gives an
  * organizer made a moment ago replication's moment.
+ * <p>
+ * That moment is given only outside a transaction (inside one the platform looks once: waiting there would hold a
+ * pooled connection, and for a sign-up the attendee's lock, for as long as it lasts). So the command endpoints ask
+ * each {@code requireMay…} question twice: before the command's transaction opens, where a conference, attendee or
+ * organizer not replicated yet is waited for and a refusal costs no transaction, and again inside it, where the
+ * answer is the one the command is sent on.
  */
 @Component
 public class SprintAccess {
@@ -36,6 +43,33 @@ public class SprintAccess {
         return sprints.announced(conferenceId, sprintId).orElseThrow(() -> new NotFoundException("sprint", sprintId));
     }
 
+    /** An organizer announces a sprint for any registered attendee; an attendee only one they lead themselves. */
+    void requireMayAnnounce(UUID conferenceId, UUID leaderAttendeeId, Caller caller) throws NotRegisteredException {
+        attendees.requireActingFor(conferenceId, leaderAttendeeId, caller);
+    }
+
+    /** The attendee themself or an organizer signs a registered attendee up for a sprint the conference has. */
+    void requireMaySignUp(UUID conferenceId, UUID sprintId, UUID attendeeId, Caller caller)
+            throws NotRegisteredException {
+        sprint(conferenceId, sprintId);
+        attendees.requireActingFor(conferenceId, attendeeId, caller);
+    }
+
+    /** The participant withdraws, or the leader or an organizer takes them off the list (403 for anyone else). */
+    LeaveReason requireMayLeave(UUID conferenceId, UUID sprintId, UUID attendeeId, Caller caller) {
+        AnnouncedSprint sprint = sprint(conferenceId, sprintId);
+        if (isAttendee(conferenceId, attendeeId, caller)) {
+            return LeaveReason.WITHDREW;
+        }
+        requireLeaderOrOrganizer(sprint, caller);
+        return LeaveReason.REMOVED;
+    }
+
+    /** The leader or an organizer records who came. */
+    void requireMayRecordAttendance(UUID conferenceId, UUID sprintId, Caller caller) {
+        requireLeaderOrOrganizer(sprint(conferenceId, sprintId), caller);
+    }
+
     /** The sprint's leader, or an organizer of its conference (403 otherwise). */
     public void requireLeaderOrOrganizer(AnnouncedSprint sprint, Caller caller) {
         if (!leads(sprint, caller)) {
@@ -53,14 +87,14 @@ public class SprintAccess {
         }
     }
 
-    boolean leads(AnnouncedSprint sprint, Caller caller) {
+    private boolean leads(AnnouncedSprint sprint, Caller caller) {
         return attendees.find(sprint.conferenceId(), sprint.leaderAttendeeId())
                 .filter(Attendees.KnownAttendee::active)
                 .map(leader -> leader.subject().equals(caller.subject()))
                 .orElse(false);
     }
 
-    boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
+    private boolean isAttendee(UUID conferenceId, UUID attendeeId, Caller caller) {
         return attendees.find(conferenceId, attendeeId)
                 .map(attendee -> attendee.subject().equals(caller.subject()))
                 .orElse(false);

@@ -26,7 +26,9 @@ import jakarta.validation.constraints.Size;
 /**
  * The endpoints that change a sprint (the board and the participant lists answer in {@code read.board}). Each
  * {@link SprintParticipation} method that changes a sprint runs in a transaction of its own (it takes the attendee's
- * lock first), so a collision with another instance's append is retried here, around that transaction.
+ * lock first), so a collision with another instance's append is retried here, around that transaction. Before it
+ * opens, the same checks are made here, where a conference, attendee or organizer not replicated yet is given
+ * replication's moment without holding a connection ({@link SprintAccess}).
  */
 @RestController
 class SprintController {
@@ -48,10 +50,12 @@ class SprintController {
     record Joined(UUID id, UUID attendeeId, List<LocalDate> days) {
     }
 
+    private final SprintAccess access;
     private final SprintParticipation participation;
     private final Commands commands;
 
-    SprintController(SprintParticipation participation, Commands commands) {
+    SprintController(SprintAccess access, SprintParticipation participation, Commands commands) {
+        this.access = access;
         this.participation = participation;
         this.commands = commands;
     }
@@ -60,6 +64,7 @@ class SprintController {
     ResponseEntity<Created> announce(@PathVariable UUID conferenceId, @Valid @RequestBody NewSprint body,
                                      Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
+        access.requireMayAnnounce(conferenceId, body.leaderAttendeeId(), caller);
         UUID id = participation.announce(conferenceId, body.project().strip(),
                 body.description() == null ? "" : body.description().strip(), body.leaderAttendeeId(),
                 body.capacity(), days, caller);
@@ -71,6 +76,7 @@ class SprintController {
     ResponseEntity<Joined> signUp(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                   @Valid @RequestBody NewParticipant body, Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
+        access.requireMaySignUp(conferenceId, sprintId, body.attendeeId(), caller);
         commands.retryingCollisions(() -> {
             participation.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
             return null;
@@ -83,6 +89,7 @@ class SprintController {
     @DeleteMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}")
     ResponseEntity<Void> leave(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                @PathVariable UUID attendeeId, Caller caller) throws Refusal {
+        access.requireMayLeave(conferenceId, sprintId, attendeeId, caller);
         commands.retryingCollisions(() -> {
             participation.leave(conferenceId, sprintId, attendeeId, caller);
             return null;
@@ -95,6 +102,7 @@ class SprintController {
                                     @PathVariable UUID attendeeId, @Valid @RequestBody Attendance body,
                                     Caller caller) throws Refusal {
         LocalDate day = RequestedDays.parseDay("day", body.day());
+        access.requireMayRecordAttendance(conferenceId, sprintId, caller);
         commands.retryingCollisions(() -> {
             participation.recordAttendance(conferenceId, sprintId, attendeeId, day, caller);
             return null;

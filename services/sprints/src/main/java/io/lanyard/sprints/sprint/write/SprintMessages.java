@@ -2,11 +2,16 @@ package io.lanyard.sprints.sprint.write;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/**
+ * The commands a sprint takes. Those that ask whether a day has begun carry the conference's time zone, where a
+ * sprint day begins at midnight; the sprint does not keep it, since only these two decisions need it.
+ */
 public final class SprintMessages {
 
     private SprintMessages() {
@@ -21,11 +26,19 @@ public final class SprintMessages {
                            String signedUpBy, Instant at) {
     }
 
-    public record LeaveSprint(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, LeaveReason reason,
-                              String by, Instant at) {
+    record LeaveSprint(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, LeaveReason reason, String by,
+                       Instant at) {
     }
 
-    record RecordAttendance(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, LocalDate day,
+    /**
+     * The participant gives up the days that had not begun at {@code at}, and keeps those that had, as they
+     * stand: how a cancelled registration leaves a sprint.
+     */
+    public record LeaveDaysNotBegun(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, ZoneId zone,
+                                    LeaveReason reason, String by, Instant at) {
+    }
+
+    record RecordAttendance(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, LocalDate day, ZoneId zone,
                             String recordedBy, Instant at) {
     }
 }

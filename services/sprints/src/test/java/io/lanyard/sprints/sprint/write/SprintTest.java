@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,10 @@ class SprintTest {
     private static final LocalDate TUESDAY = LocalDate.of(2027, 5, 18);
     private static final LocalDate WEDNESDAY = LocalDate.of(2027, 5, 19);
     private static final Instant NOW = Instant.parse("2027-05-16T18:00:00Z");
+    /** The test conference takes place in Los Angeles: there a sprint day begins at 07:00 UTC. */
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** 09:00 on Tuesday in Los Angeles: both of the sprint's days have begun. */
+    private static final Instant TUESDAY_MORNING = Instant.parse("2027-05-18T16:00:00Z");
 
     private AggregateTestFixture<Sprint> fixture;
 
@@ -164,7 +169,7 @@ class SprintTest {
         UUID ada = UUID.randomUUID();
         fixture.given(announced(5), joined(ada, MONDAY, TUESDAY))
                 .when(attend(ada, TUESDAY))
-                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, ada, TUESDAY, "lena", NOW));
+                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, ada, TUESDAY, "lena", TUESDAY_MORNING));
     }
 
     @Test
@@ -191,6 +196,87 @@ class SprintTest {
         fixture.given(announced(5), joined(ada, MONDAY), left(ada))
                 .when(attend(ada, MONDAY))
                 .expectException(NotAParticipantException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refuses_attendance_before_the_day_has_begun_where_the_conference_is() {
+        UUID ada = UUID.randomUUID();
+        // Tuesday already in UTC, a second before midnight on Monday in Los Angeles
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY))
+                .when(attendAt(ada, TUESDAY, Instant.parse("2027-05-18T06:59:59Z")))
+                .expectException(DayNotStartedException.class)
+                .expectExceptionMessage("the sprint's day " + TUESDAY + " has not begun yet")
+                .expectNoEvents();
+    }
+
+    @Test
+    void records_attendance_from_the_moment_the_day_begins() {
+        UUID ada = UUID.randomUUID();
+        Instant midnight = Instant.parse("2027-05-18T07:00:00Z");
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY))
+                .when(attendAt(ada, TUESDAY, midnight))
+                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, ada, TUESDAY, "lena", midnight));
+    }
+
+    @Test
+    void a_cancelled_registration_leaves_the_days_that_had_not_begun_and_keeps_those_that_had() {
+        UUID ada = UUID.randomUUID();
+        Instant lateOnMonday = Instant.parse("2027-05-18T06:59:59Z");
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY), attended(ada, MONDAY))
+                .when(registrationCancelled(ada, lateOnMonday))
+                .expectEvents(leftDays(ada, lateOnMonday, TUESDAY));
+    }
+
+    @Test
+    void a_registration_cancelled_before_the_first_day_leaves_the_whole_sprint() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY))
+                .when(registrationCancelled(ada, NOW))
+                .expectEvents(new ParticipantLeft(SPRINT, CONFERENCE, ada, LeaveReason.REGISTRATION_CANCELLED,
+                        "registration", NOW));
+    }
+
+    @Test
+    void a_registration_cancelled_once_every_day_has_begun_leaves_the_participation_as_it_is() {
+        UUID ada = UUID.randomUUID();
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY), attended(ada, MONDAY))
+                .when(registrationCancelled(ada, Instant.parse("2027-05-18T07:00:00Z")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_registration_of_someone_not_in_the_sprint_changes_nothing() {
+        fixture.given(announced(5))
+                .when(registrationCancelled(UUID.randomUUID(), TUESDAY_MORNING))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_days_a_cancelled_participant_gave_up_are_free_and_the_days_they_kept_are_not() {
+        UUID ada = UUID.randomUUID();
+        Instant mondayNoon = Instant.parse("2027-05-17T19:00:00Z");
+        fixture.given(announced(1), joined(ada, MONDAY, TUESDAY), leftDays(ada, mondayNoon, TUESDAY))
+                .when(signUp(UUID.randomUUID(), TUESDAY))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(announced(1), joined(ada, MONDAY, TUESDAY), leftDays(ada, mondayNoon, TUESDAY))
+                .when(signUp(UUID.randomUUID(), MONDAY))
+                .expectException(SprintFullException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_participant_is_still_recorded_on_a_day_they_kept_but_not_on_one_they_gave_up() {
+        UUID ada = UUID.randomUUID();
+        Instant mondayNoon = Instant.parse("2027-05-17T19:00:00Z");
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY), leftDays(ada, mondayNoon, TUESDAY))
+                .when(attend(ada, MONDAY))
+                .expectEvents(attended(ada, MONDAY));
+        fixture.given(announced(5), joined(ada, MONDAY, TUESDAY), leftDays(ada, mondayNoon, TUESDAY))
+                .when(attend(ada, TUESDAY))
+                .expectException(InvalidDaysException.class)
                 .expectNoEvents();
     }
 
@@ -226,7 +312,7 @@ class SprintTest {
                 .expectNoEvents();
         new AggregateTestFixture<>(Sprint.class).givenState(restored)
                 .when(attend(bob, TUESDAY))
-                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, bob, TUESDAY, "lena", NOW));
+                .expectEvents(new AttendanceRecorded(SPRINT, CONFERENCE, bob, TUESDAY, "lena", TUESDAY_MORNING));
     }
 
     private static SprintMessages.AnnounceSprint announce(String project, int seatsPerDay, List<LocalDate> days) {
@@ -252,10 +338,24 @@ class SprintTest {
     }
 
     private static SprintMessages.RecordAttendance attend(UUID attendee, LocalDate day) {
-        return new SprintMessages.RecordAttendance(SPRINT, attendee, day, "lena", NOW);
+        return attendAt(attendee, day, TUESDAY_MORNING);
+    }
+
+    private static SprintMessages.RecordAttendance attendAt(UUID attendee, LocalDate day, Instant at) {
+        return new SprintMessages.RecordAttendance(SPRINT, attendee, day, ZONE, "lena", at);
     }
 
     private static AttendanceRecorded attended(UUID attendee, LocalDate day) {
-        return new AttendanceRecorded(SPRINT, CONFERENCE, attendee, day, "lena", NOW);
+        return new AttendanceRecorded(SPRINT, CONFERENCE, attendee, day, "lena", TUESDAY_MORNING);
+    }
+
+    private static SprintMessages.LeaveDaysNotBegun registrationCancelled(UUID attendee, Instant at) {
+        return new SprintMessages.LeaveDaysNotBegun(SPRINT, attendee, ZONE, LeaveReason.REGISTRATION_CANCELLED,
+                "registration", at);
+    }
+
+    private static ParticipantLeftDays leftDays(UUID attendee, Instant at, LocalDate... days) {
+        return new ParticipantLeftDays(SPRINT, CONFERENCE, attendee, List.of(days),
+                LeaveReason.REGISTRATION_CANCELLED, "registration", at);
     }
 }

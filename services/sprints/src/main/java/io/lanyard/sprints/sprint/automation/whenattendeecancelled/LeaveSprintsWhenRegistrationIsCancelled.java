@@ -1,11 +1,14 @@
 package io.lanyard.sprints.sprint.automation.whenattendeecancelled;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.AttendeeLocks;
+import io.lanyard.platform.directory.ConferenceCalendar;
 import io.lanyard.platform.directory.WhenAttendeeCancelled;
 import io.lanyard.sprints.sprint.read.board.JoinedSprints;
 import io.lanyard.sprints.sprint.write.LeaveReason;
@@ -18,16 +21,24 @@ class LeaveSprintsWhenRegistrationIsCancelled extends WhenAttendeeCancelled {
     static final String BY = "registration";
 
     private final JoinedSprints joined;
+    private final ConferenceCalendar calendar;
 
-    LeaveSprintsWhenRegistrationIsCancelled(JoinedSprints joined, AttendeeLocks locks, Commands commands) {
+    LeaveSprintsWhenRegistrationIsCancelled(JoinedSprints joined, ConferenceCalendar calendar, AttendeeLocks locks,
+                                            Commands commands) {
         super(locks, commands);
         this.joined = joined;
+        this.calendar = calendar;
     }
 
     @Override
     protected List<?> withdrawals(Cancellation cancelled) {
-        return joined.sprintsJoinedBy(cancelled.conferenceId(), cancelled.attendeeId()).stream()
-                .map(sprintId -> new SprintMessages.LeaveSprint(sprintId, cancelled.attendeeId(),
+        List<UUID> sprints = joined.sprintsJoinedBy(cancelled.conferenceId(), cancelled.attendeeId());
+        if (sprints.isEmpty()) {
+            return List.of();
+        }
+        ZoneId zone = calendar.zoneOf(cancelled.conferenceId());
+        return sprints.stream()
+                .map(sprintId -> new SprintMessages.LeaveDaysNotBegun(sprintId, cancelled.attendeeId(), zone,
                         LeaveReason.REGISTRATION_CANCELLED, BY, cancelled.at()))
                 .toList();
     }

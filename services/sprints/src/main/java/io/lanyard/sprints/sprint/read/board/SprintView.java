@@ -19,6 +19,7 @@ import io.lanyard.platform.operations.ReadModelTables;
 import io.lanyard.sprints.sprint.write.AnnouncedSprints;
 import io.lanyard.sprints.sprint.write.AttendanceRecorded;
 import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.sprints.sprint.write.ParticipantLeftDays;
 import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
 import io.lanyard.sprints.sprint.write.SprintAnnounced;
 
@@ -87,6 +88,14 @@ class SprintView implements AnnouncedSprints, JoinedSprints {
     void on(ParticipantLeft event) {
         jdbc.sql("delete from sprint_participant_view where sprint_id = ? and attendee_id = ?")
                 .params(event.sprintId(), event.attendeeId()).update();
+    }
+
+    @EventHandler
+    void on(ParticipantLeftDays event) {
+        for (LocalDate day : event.days()) {
+            jdbc.sql("delete from sprint_participant_day_view where sprint_id = ? and attendee_id = ? and day = ?")
+                    .params(event.sprintId(), event.attendeeId(), day).update();
+        }
     }
 
     @EventHandler
