@@ -17,6 +17,7 @@ import io.lanyard.kernel.events.dinners.DinnerTicketHeld;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
+import io.lanyard.kernel.events.sprints.SprintParticipantLeftDays;
 import io.lanyard.kernel.events.volunteering.ShiftScheduled;
 import io.lanyard.kernel.events.volunteering.VolunteerSignedUp;
 import io.lanyard.testsupport.Http;
@@ -104,6 +105,28 @@ class ItineraryTest extends RegistrationTestSupport {
                 .containsExactly("Rooftop Dinner", "Harbour Cruise");
         assertThat(view.get("shifts").valueStream().map(t -> t.get("title").asString()))
                 .containsExactly("Speaker ready room", "Registration desk");
+    }
+
+    @Test
+    void days_a_cancelled_participant_gave_up_leave_the_itinerary_and_the_days_they_kept_stay() {
+        String alice = attendeeToken("alice");
+        Registered registered = registered(organizerToken("olivia"), alice);
+        UUID sprint = UUID.randomUUID();
+        Instant now = Instant.now();
+        List<LocalDate> days = List.of(LocalDate.of(2027, 5, 20), LocalDate.of(2027, 5, 21), LocalDate.of(2027, 5, 22));
+        RegistrationFeed.publish(new SprintAnnounced(UUID.randomUUID(), registered.conference(), now, sprint, "CPython",
+                UUID.randomUUID(), days, 30));
+        RegistrationFeed.publish(new SprintParticipantJoined(UUID.randomUUID(), registered.conference(), now, sprint,
+                registered.attendee(), days));
+        RegistrationFeed.publish(new SprintParticipantLeftDays(UUID.randomUUID(), registered.conference(), now, sprint,
+                registered.attendee(), days.subList(1, 3)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var view = http().get(registered.itinerary(), alice).json();
+            return view.get("sprints").size() == 1 && view.get("sprints").get(0).get("days").size() == 1;
+        });
+        assertThat(http().get(registered.itinerary(), alice).json().get("sprints").get(0).get("days")
+                .valueStream().map(d -> d.asString())).containsExactly("2027-05-20");
     }
 
     private static void dinner(Registered registered, String name, String startsAt) {

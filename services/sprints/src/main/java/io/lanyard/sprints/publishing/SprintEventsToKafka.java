@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
+import io.lanyard.kernel.events.sprints.SprintParticipantLeftDays;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
 import io.lanyard.sprints.sprint.write.AttendanceRecorded;
 import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.sprints.sprint.write.ParticipantLeftDays;
 import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
 import io.lanyard.sprints.sprint.write.SprintAnnounced;
 
@@ -46,6 +48,12 @@ class SprintEventsToKafka {
     void on(ParticipantLeft e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new SprintParticipantLeft(id, e.conferenceId(), at, e.sprintId(),
                 e.attendeeId()));
+    }
+
+    @EventHandler
+    void on(ParticipantLeftDays e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new SprintParticipantLeftDays(id, e.conferenceId(), at, e.sprintId(),
+                e.attendeeId(), e.days()));
     }
 
     @EventHandler

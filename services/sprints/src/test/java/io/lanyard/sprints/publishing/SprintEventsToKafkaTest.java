@@ -18,10 +18,12 @@ import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
+import io.lanyard.kernel.events.sprints.SprintParticipantLeftDays;
 import io.lanyard.sprints.SprintsTestSupport;
 import io.lanyard.sprints.sprint.write.AttendanceRecorded;
 import io.lanyard.sprints.sprint.write.LeaveReason;
 import io.lanyard.sprints.sprint.write.ParticipantLeft;
+import io.lanyard.sprints.sprint.write.ParticipantLeftDays;
 import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
 import io.lanyard.sprints.sprint.write.SprintAnnounced;
 import io.lanyard.testsupport.ServiceTest;
@@ -53,7 +55,9 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
                 stored(sprint, 1, new ParticipantSignedUp(sprint, conference, ada, List.of(MON, TUE), "ada",
                         DECIDED)),
                 stored(sprint, 2, new AttendanceRecorded(sprint, conference, ada, MON, "lena", DECIDED)),
-                stored(sprint, 3, new ParticipantLeft(sprint, conference, ada, LeaveReason.WITHDREW, "ada", DECIDED)));
+                stored(sprint, 3, new ParticipantLeftDays(sprint, conference, ada, List.of(TUE),
+                        LeaveReason.REGISTRATION_CANCELLED, "registration", DECIDED)),
+                stored(sprint, 4, new ParticipantLeft(sprint, conference, ada, LeaveReason.WITHDREW, "ada", DECIDED)));
 
         eventStore.publish(given);
 
@@ -63,7 +67,8 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
                         "CPython", leader, List.of(MON, TUE), 5),
                 new SprintParticipantJoined(id(given, 1), conference, at(given, 1), sprint, ada, List.of(MON, TUE)),
                 new SprintAttendanceRecorded(id(given, 2), conference, at(given, 2), sprint, ada, MON),
-                new SprintParticipantLeft(id(given, 3), conference, at(given, 3), sprint, ada));
+                new SprintParticipantLeftDays(id(given, 3), conference, at(given, 3), sprint, ada, List.of(TUE)),
+                new SprintParticipantLeft(id(given, 4), conference, at(given, 4), sprint, ada));
     }
 
     /** Each at its own moment, none of them the payload's own time, so the test sees which one is published. */

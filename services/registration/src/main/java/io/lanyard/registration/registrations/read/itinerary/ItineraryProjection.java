@@ -19,6 +19,7 @@ import io.lanyard.kernel.events.sprints.SprintAnnounced;
 import io.lanyard.kernel.events.sprints.SprintAttendanceRecorded;
 import io.lanyard.kernel.events.sprints.SprintParticipantJoined;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
+import io.lanyard.kernel.events.sprints.SprintParticipantLeftDays;
 import io.lanyard.kernel.events.volunteering.ShiftAttendanceRecorded;
 import io.lanyard.kernel.events.volunteering.ShiftScheduled;
 import io.lanyard.kernel.events.volunteering.VolunteerSignedUp;
@@ -69,6 +70,13 @@ class ItineraryProjection implements IntegrationEventSubscriber {
                 .project(SprintParticipantLeft.class, e -> jdbc.sql(
                                 "delete from itinerary_sprint_participant where sprint_id = ? and attendee_id = ?")
                         .params(e.sprintId(), e.attendeeId()).update())
+                .project(SprintParticipantLeftDays.class, e -> jdbc.sql("""
+                                update itinerary_sprint_participant
+                                set days = array_to_string(array(
+                                    select d from unnest(string_to_array(days, ',')) d where d <> all (?::text[])), ',')
+                                where sprint_id = ? and attendee_id = ?""")
+                        .params(e.days().stream().map(Object::toString).toArray(String[]::new), e.sprintId(),
+                                e.attendeeId()).update())
                 .project(SprintAttendanceRecorded.class, e -> jdbc.sql("""
                                 update itinerary_sprint_participant
                                 set attended_days = case when attended_days = '' then ? else attended_days || ',' || ? end
