@@ -21,20 +21,15 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
-import io.lanyard.platform.messaging.IntegrationEventCodec;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.PublishedEvents;
 import io.lanyard.testsupport.ServiceTestSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -74,24 +69,9 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
      * registration's itinerary would, once {@code until} holds for it.
      */
     protected static List<IntegrationEvent> publishedFor(UUID conference, Predicate<List<IntegrationEvent>> until) {
-        List<IntegrationEvent> published = new ArrayList<>();
-        IntegrationEventCodec codec = new IntegrationEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "sprints-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(EventCatalogue.SPRINTS_TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(conference.toString())) {
-                        published.add(codec.decode(record.value()));
-                    }
-                }
-                return until.test(published);
-            });
+        try (PublishedEvents published = new PublishedEvents(EventCatalogue.SPRINTS_TOPIC, conference)) {
+            return published.awaitUntil(until);
         }
-        return published;
     }
 
     /**
