@@ -104,7 +104,7 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
                 new TicketCancelled(dinner, conference, alices, alice, TicketStatus.CONFIRMED, true,
                         CancellationReason.BY_ORGANIZER, "olivia", t0),
                 new TicketPromoted(dinner, conference, bobs, bob, t0, promotedHoldEnds),
-                new TicketExpired(dinner, conference, bobs, bob, promotedHoldEnds));
+                new TicketExpired(dinner, conference, bobs, bob, promotedHoldEnds, TicketStatus.HELD));
         List<DomainEventMessage<?>> stored = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             stored.add(new GenericDomainEventMessage<>("Dinner", dinner.toString(), i, history.get(i),
