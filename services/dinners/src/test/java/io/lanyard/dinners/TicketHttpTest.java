@@ -434,6 +434,74 @@ class TicketHttpTest extends DinnersTestSupport {
     }
 
     @Test
+    void the_same_idempotency_key_with_another_body_is_refused_and_changes_nothing() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 5);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        Http.Response first = requestTicket(organizer, conference, dinner, alice, "vegetarian", "desk-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String alices = first.json().get("id").asString();
+
+        Http.Response forBob = requestTicket(organizer, conference, dinner, bob, "vegetarian", "desk-1");
+        assertThat(forBob.status()).as(forBob.toString()).isEqualTo(422);
+        assertThat(forBob.problem()).isEqualTo("idempotency-key-reused");
+        Http.Response otherDiet = requestTicket(organizer, conference, dinner, alice, "vegan", "desk-1");
+        assertThat(otherDiet.status()).isEqualTo(422);
+        assertThat(otherDiet.problem()).isEqualTo("idempotency-key-reused");
+
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).as("bob got no ticket").isEqualTo(1);
+        assertThat(seats.json().get("waitlisted").asInt()).isZero();
+        Http.Response mine = ticket(organizer, conference, dinner, alices);
+        assertThat(mine.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(mine.json().get("holdExpiresAt").asString()).isEqualTo(first.json().get("holdExpiresAt").asString());
+        assertThat(mine.json().get("dietaryRequirements").size()).isEqualTo(1);
+        assertThat(mine.json().get("dietaryRequirements").get(0).asString()).isEqualTo("vegetarian");
+
+        String sameBodyOtherwiseWritten = "{ \"dietaryRequirements\" : [\" vegetarian \", \"\", \"vegetarian\"],\n"
+                + "  \"attendeeId\" : \"" + alice + "\" }";
+        Http.Response retry = http().send("POST", tickets(conference, dinner), organizer, sameBodyOtherwiseWritten,
+                Map.of("Idempotency-Key", "desk-1"));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.json().get("id").asString()).isEqualTo(alices);
+        assertThat(retry.json().get("holdExpiresAt").asString())
+                .isEqualTo(first.json().get("holdExpiresAt").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+
+        Http.Response bobsOwn = requestTicket(organizer, conference, dinner, bob, null, "desk-2");
+        assertThat(bobsOwn.json().get("status").asString()).as("bob asks again, under a key of his own")
+                .isEqualTo("HELD");
+    }
+
+    @Test
+    void simultaneous_requests_for_different_attendees_under_one_key_make_one_ticket() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(attendee(conference, "guest-" + i, "Guest " + i));
+        }
+
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(people.size())) {
+            for (UUID person : people) {
+                answers.add(pool.submit(() -> requestTicket(organizer, conference, dinner, person, null, "desk-rush")));
+            }
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            outcomes.add(response.status() + " " + (response.status() == 201 ? "" : response.problem()));
+        }
+        assertThat(outcomes).containsOnlyOnce("201 ").filteredOn(o -> !o.equals("201 "))
+                .containsOnly("422 idempotency-key-reused");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_guest_list_shows_paid_guests_with_a_dietary_summary() {
         String organizer = organizerToken("olivia");
         UUID conference = conference("olivia");
