@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
@@ -499,6 +500,34 @@ class TicketHttpTest extends DinnersTestSupport {
         assertThat(outcomes).containsOnlyOnce("201 ").filteredOn(o -> !o.equals("201 "))
                 .containsOnly("422 idempotency-key-reused");
         assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * A client registers and at once asks for a ticket: the request is on its way before registration's event has
+     * reached this service, and is served once replication has caught up (round after round, so that the request
+     * overtakes the event in most of them).
+     */
+    @Test
+    void a_ticket_asked_for_while_the_registration_is_still_on_its_way_is_served() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 30);
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService client = Executors.newSingleThreadExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                UUID newcomer = UUID.randomUUID();
+                String subject = "newcomer-" + i;
+                String newcomersToken = token(subject);
+                Future<Http.Response> request = client.submit(() ->
+                        requestTicket(newcomersToken, conference, dinner, newcomer));
+                RegistrationFeed.publish(new AttendeeRegistered(UUID.randomUUID(), conference, Instant.now(),
+                        newcomer, subject, "Newcomer " + i, UUID.randomUUID()));
+                Http.Response answer = request.get();
+                answers.add(answer.status() + (answer.status() == 201 ? "" : " " + answer.problem()));
+            }
+        }
+        assertThat(answers).containsOnly("201");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(20);
     }
 
     @Test

@@ -77,6 +77,10 @@ class TicketController {
      * nothing. A retry that overtakes its first attempt waits for it on the attendee's lock and is then refused by
      * the aggregate (the attendee already has a ticket) or, failing that, by the key's unique index; either way the
      * first attempt has committed by then and its answer is read back and compared.
+     * <p>
+     * The attendee and the conference are looked up once before the transaction: only there may the lookup wait for
+     * replication, so that a client who registers and at once asks for a ticket is served. Inside, under the
+     * attendee's lock, {@link TicketPurchases} checks them again.
      */
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
     ResponseEntity<TicketAnswer> request(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
@@ -92,6 +96,8 @@ class TicketController {
         if (repeated.isPresent()) {
             return repeated.get();
         }
+        organizers.requireConference(conferenceId);
+        attendees.findCatchingUp(conferenceId, body.attendeeId());
         try {
             TicketDecision decision = commands.retryingCollisions(() -> purchases.request(conferenceId, dinnerId,
                     body.attendeeId(), dietaryRequirements, key, caller));
