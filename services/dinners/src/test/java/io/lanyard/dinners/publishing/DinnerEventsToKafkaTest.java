@@ -94,12 +94,12 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
         Instant holdEnds = Instant.parse("2027-05-01T19:15:00Z");
         Instant promotedHoldEnds = Instant.parse("2027-05-01T19:20:00Z");
         List<Object> history = List.of(
-                new DinnerScheduled(dinner, conference, "Speakers' dinner", "Museum", CONFERENCE_EVENING, 1, 6500, "USD",
-                        "olivia"),
+                new DinnerScheduled(dinner, conference, "Speakers' dinner", "Museum", CONFERENCE_EVENING, 1, 6500,
+                        "USD", "olivia"),
                 new TicketHeld(dinner, conference, alices, alice, List.of("vegan"), t0, holdEnds, "Speakers' dinner",
                         CONFERENCE_EVENING, "alice", "key-1"),
-                new TicketWaitlisted(dinner, conference, bobs, bob, List.of(), t0, "Speakers' dinner", CONFERENCE_EVENING,
-                        "bob", null),
+                new TicketWaitlisted(dinner, conference, bobs, bob, List.of(), t0, "Speakers' dinner",
+                        CONFERENCE_EVENING, "bob", null),
                 new TicketConfirmed(dinner, conference, alices, alice, "pay-1", t0),
                 new TicketCancelled(dinner, conference, alices, alice, TicketStatus.CONFIRMED, true,
                         CancellationReason.BY_ORGANIZER, "olivia", t0),

@@ -34,8 +34,8 @@ import io.lanyard.platform.problems.RefusedInTransaction;
 
 /**
  * Tickets as attendees and organizers see them, with their dietary requirements and the first answer to each
- * request made under an Idempotency-Key (and its body's digest), all written in the command's transaction. The unique indexes are the
- * safety nets behind the aggregate: one live ticket per attendee, one answer per key.
+ * request made under an Idempotency-Key (with its body's digest), all written in the command's transaction. The
+ * unique indexes are the safety nets behind the aggregate: one live ticket per attendee, one answer per key.
  */
 @Component
 @ProcessingGroup("ticket-view")
