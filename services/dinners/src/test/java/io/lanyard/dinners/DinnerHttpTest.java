@@ -2,6 +2,7 @@ package io.lanyard.dinners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +66,50 @@ class DinnerHttpTest extends DinnersTestSupport {
         Http.Response list = http().get(dinners, organizer);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().size()).isZero();
+    }
+
+    @Test
+    void a_dinner_cannot_be_scheduled_to_start_in_the_past() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        String dinners = "/conferences/" + conference + "/dinners";
+
+        Http.Response longAgo = post(dinners, organizer, "startsAt", "2020-01-01T19:00:00Z");
+        assertThat(longAgo.status()).as(longAgo.toString()).isEqualTo(400);
+        assertThat(longAgo.problem()).isEqualTo("validation-failed");
+        assertThat(longAgo.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+
+        clockAt(OffsetDateTime.parse("2027-05-20T12:00:00-07:00"));
+        Http.Response lastNight = post(dinners, organizer, "startsAt", "2027-05-19T19:00:00-07:00");
+        assertThat(lastNight.status()).as("within the dates, but past").isEqualTo(400);
+        assertThat(lastNight.problem()).isEqualTo("validation-failed");
+        assertThat(lastNight.json().get("errors").get(0).get("field").asString()).isEqualTo("startsAt");
+        Http.Response now = post(dinners, organizer, "startsAt", "2027-05-20T12:00:00-07:00");
+        assertThat(now.status()).as("starting as it is scheduled").isEqualTo(400);
+        assertThat(http().get(dinners, organizer).json().size()).isZero();
+        assertThat(post(dinners, organizer, "startsAt", "2027-05-20T19:00:00-07:00").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_dinner_falls_within_the_conferences_dates_and_the_margin_in_its_time_zone() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        String dinners = "/conferences/" + conference + "/dinners";
+
+        Http.Response weeksLater = post(dinners, organizer, "startsAt", "2027-06-01T19:00:00-07:00");
+        assertThat(weeksLater.status()).as(weeksLater.toString()).isEqualTo(422);
+        assertThat(weeksLater.problem()).isEqualTo("outside-conference");
+        Http.Response tenthInLosAngeles = post(dinners, organizer, "startsAt", "2027-05-11T05:00:00Z");
+        assertThat(tenthInLosAngeles.status()).as("the 11th in UTC, the 10th where the conference is")
+                .isEqualTo(422);
+        assertThat(post(dinners, organizer, "startsAt", "2027-05-26T07:00:00Z").status())
+                .as("midnight of the 26th in Los Angeles").isEqualTo(422);
+        assertThat(http().get(dinners, organizer).json().size()).isZero();
+
+        assertThat(post(dinners, organizer, "startsAt", "2027-05-11T00:30:00-07:00").status())
+                .as("the first day of the margin").isEqualTo(201);
+        assertThat(post(dinners, organizer, "startsAt", "2027-05-25T23:30:00-07:00").status())
+                .as("the last day of the margin").isEqualTo(201);
     }
 
     @Test

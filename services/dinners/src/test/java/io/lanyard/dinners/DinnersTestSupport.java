@@ -1,25 +1,50 @@
 package io.lanyard.dinners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTestSupport;
 
 /** What dinners' HTTP tests share: a conference with its organizer, dinners, and ways to ask for tickets. */
 public abstract class DinnersTestSupport extends ServiceTestSupport {
 
-    /** Far enough ahead that the owner's cancellation cut-off is no concern. */
-    protected static final OffsetDateTime NEXT_YEAR =
-            OffsetDateTime.now(ZoneOffset.ofHours(-7)).plusYears(1).withNano(0);
+    /**
+     * An evening of the test conference's week (it runs 2027-05-14 to 22 in Los Angeles): dinners must fall within
+     * the conference's dates, and this one is months ahead of the real time, so neither the owner's cancellation
+     * cut-off nor the start is near until a test moves the {@link MovableClock}.
+     */
+    protected static final OffsetDateTime CONFERENCE_EVENING =
+            OffsetDateTime.of(2027, 5, 19, 19, 0, 0, 0, ZoneOffset.ofHours(-7));
+
+    @Autowired
+    protected MovableClock clock;
+
+    /** The service's time is {@code moment} from now on, until the test ends. */
+    protected void clockAt(OffsetDateTime moment) {
+        clock.moveTo(moment.toInstant());
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     protected UUID createDinner(String organizerToken, UUID conferenceId, int seats) {
-        return createDinner(organizerToken, conferenceId, seats, NEXT_YEAR);
+        return createDinner(organizerToken, conferenceId, seats, CONFERENCE_EVENING);
     }
 
     protected UUID createDinner(String organizerToken, UUID conferenceId, int seats, OffsetDateTime startsAt) {
@@ -60,6 +85,18 @@ public abstract class DinnersTestSupport extends ServiceTestSupport {
 
     protected Http.Response cancel(String token, UUID conferenceId, UUID dinnerId, String ticketId) {
         return http().delete(tickets(conferenceId, dinnerId) + "/" + ticketId, token);
+    }
+
+    /**
+     * Registration cancels the attendee, at {@code at}, by {@code canceller}; waits until this service has seen it
+     * (the replica and the reaction share the inbox transaction).
+     */
+    protected void cancelRegistration(UUID conferenceId, UUID attendeeId, String subject, Instant at,
+                                      AttendeeCancelled.Canceller canceller) {
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conferenceId, at, attendeeId, subject,
+                canceller));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conferenceId, attendeeId).map(a -> !a.active()).orElse(false));
     }
 
     protected static String tickets(UUID conferenceId, UUID dinnerId) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = "spring.config.name=dinners")
@@ -266,8 +270,9 @@ class TicketHttpTest extends DinnersTestSupport {
     void owners_may_not_cancel_after_the_cutoff_but_organizers_may() {
         String organizer = organizerToken("olivia");
         UUID conference = conference("olivia");
-        UUID dinner = createDinner(organizer, conference, 5, OffsetDateTime.now().plusHours(30));
+        UUID dinner = createDinner(organizer, conference, 5);
         UUID alice = attendee(conference, "alice", "Alice");
+        clockAt(CONFERENCE_EVENING.minusHours(30));
         String id = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
         assertThat(pay(token("alice"), conference, dinner, id).status()).isEqualTo(200);
 
@@ -358,6 +363,174 @@ class TicketHttpTest extends DinnersTestSupport {
     }
 
     @Test
+    void from_the_dinners_start_no_ticket_is_sold_or_paid_for_and_a_freed_seat_goes_to_nobody() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 1);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carol = attendee(conference, "carol", "Carol");
+        clockAt(CONFERENCE_EVENING.minusMinutes(10));
+        String alices = requestTicket(token("alice"), conference, dinner, alice).json().get("id").asString();
+        String bobs = requestTicket(token("bob"), conference, dinner, bob).json().get("id").asString();
+        assertThat(status(token("bob"), conference, dinner, bobs)).isEqualTo("WAITLISTED");
+
+        clockAt(CONFERENCE_EVENING);
+        Http.Response request = requestTicket(token("carol"), conference, dinner, carol);
+        assertThat(request.status()).as(request.toString()).isEqualTo(409);
+        assertThat(request.problem()).isEqualTo("dinner-started");
+        Http.Response payment = pay(token("alice"), conference, dinner, alices);
+        assertThat(payment.status()).as(payment.toString()).isEqualTo(409);
+        assertThat(payment.problem()).isEqualTo("dinner-started");
+        assertThat(status(token("alice"), conference, dinner, alices)).isEqualTo("HELD");
+
+        assertThat(cancel(organizer, conference, dinner, alices).status()).isEqualTo(204);
+        assertThat(status(token("bob"), conference, dinner, bobs)).as("nobody is promoted").isEqualTo("WAITLISTED");
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).isZero();
+        assertThat(seats.json().get("sold").asInt()).isZero();
+        assertThat(seats.json().get("waitlisted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_cancelled_registration_withdraws_tickets_as_the_same_caller_cancelling_them_then_would() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 3);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carol = attendee(conference, "carol", "Carol");
+        UUID dave = attendee(conference, "dave", "Dave");
+        String alices = paidTicket(conference, dinner, alice, "alice", null);
+        String bobs = paidTicket(conference, dinner, bob, "bob", null);
+        String carols = paidTicket(conference, dinner, carol, "carol", null);
+        String daves = requestTicket(token("dave"), conference, dinner, dave).json().get("id").asString();
+        Instant afterTheCutoff = CONFERENCE_EVENING.minusHours(47).toInstant();
+        Instant afterTheStart = CONFERENCE_EVENING.plusHours(1).toInstant();
+
+        try (PublishedEvents published = new PublishedEvents()) {
+            cancelRegistration(conference, alice, "alice", afterTheCutoff, AttendeeCancelled.Canceller.OWNER);
+            cancelRegistration(conference, bob, "bob", afterTheCutoff, AttendeeCancelled.Canceller.ORGANIZER);
+            cancelRegistration(conference, carol, "carol", afterTheStart, AttendeeCancelled.Canceller.OWNER);
+
+            Http.Response owners = ticket(organizer, conference, dinner, alices);
+            assertThat(owners.json().get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(owners.json().get("refundDue").asBoolean()).as("the owner, past the cut-off").isFalse();
+            assertThat(status(token("dave"), conference, dinner, daves)).as("the freed seat").isEqualTo("HELD");
+            Http.Response organizers = ticket(organizer, conference, dinner, bobs);
+            assertThat(organizers.json().get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(organizers.json().get("refundDue").asBoolean()).as("an organizer's").isTrue();
+            assertThat(status(organizer, conference, dinner, carols)).as("the dinner had begun").isEqualTo("CONFIRMED");
+            Http.Response seats = dinner(organizer, conference, dinner);
+            assertThat(seats.json().get("sold").asInt()).isEqualTo(1);
+            assertThat(seats.json().get("held").asInt()).isEqualTo(1);
+            assertThat(seats.json().get("waitlisted").asInt()).isZero();
+
+            List<IntegrationEvent> events = published.awaitUntil(seen -> refundDue(seen, alices) != null
+                    && refundDue(seen, bobs) != null);
+            assertThat(refundDue(events, alices)).isFalse();
+            assertThat(refundDue(events, bobs)).isTrue();
+            assertThat(refundDue(events, carols)).isNull();
+        }
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_body_is_refused_and_changes_nothing() {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 5);
+        UUID alice = attendee(conference, "alice", "Alice");
+        UUID bob = attendee(conference, "bob", "Bob");
+        Http.Response first = requestTicket(organizer, conference, dinner, alice, "vegetarian", "desk-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String alices = first.json().get("id").asString();
+
+        Http.Response forBob = requestTicket(organizer, conference, dinner, bob, "vegetarian", "desk-1");
+        assertThat(forBob.status()).as(forBob.toString()).isEqualTo(422);
+        assertThat(forBob.problem()).isEqualTo("idempotency-key-reused");
+        Http.Response otherDiet = requestTicket(organizer, conference, dinner, alice, "vegan", "desk-1");
+        assertThat(otherDiet.status()).isEqualTo(422);
+        assertThat(otherDiet.problem()).isEqualTo("idempotency-key-reused");
+
+        Http.Response seats = dinner(organizer, conference, dinner);
+        assertThat(seats.json().get("held").asInt()).as("bob got no ticket").isEqualTo(1);
+        assertThat(seats.json().get("waitlisted").asInt()).isZero();
+        Http.Response mine = ticket(organizer, conference, dinner, alices);
+        assertThat(mine.json().get("status").asString()).isEqualTo("HELD");
+        assertThat(mine.json().get("holdExpiresAt").asString()).isEqualTo(first.json().get("holdExpiresAt").asString());
+        assertThat(mine.json().get("dietaryRequirements").size()).isEqualTo(1);
+        assertThat(mine.json().get("dietaryRequirements").get(0).asString()).isEqualTo("vegetarian");
+
+        String sameBodyOtherwiseWritten = "{ \"dietaryRequirements\" : [\" vegetarian \", \"\", \"vegetarian\"],\n"
+                + "  \"attendeeId\" : \"" + alice + "\" }";
+        Http.Response retry = http().send("POST", tickets(conference, dinner), organizer, sameBodyOtherwiseWritten,
+                Map.of("Idempotency-Key", "desk-1"));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.json().get("id").asString()).isEqualTo(alices);
+        assertThat(retry.json().get("holdExpiresAt").asString())
+                .isEqualTo(first.json().get("holdExpiresAt").asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+
+        Http.Response bobsOwn = requestTicket(organizer, conference, dinner, bob, null, "desk-2");
+        assertThat(bobsOwn.json().get("status").asString()).as("bob asks again, under a key of his own")
+                .isEqualTo("HELD");
+    }
+
+    @Test
+    void simultaneous_requests_for_different_attendees_under_one_key_make_one_ticket() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(attendee(conference, "guest-" + i, "Guest " + i));
+        }
+
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(people.size())) {
+            for (UUID person : people) {
+                answers.add(pool.submit(() -> requestTicket(organizer, conference, dinner, person, null, "desk-rush")));
+            }
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            outcomes.add(response.status() + " " + (response.status() == 201 ? "" : response.problem()));
+        }
+        assertThat(outcomes).containsOnlyOnce("201 ").filteredOn(o -> !o.equals("201 "))
+                .containsOnly("422 idempotency-key-reused");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * A client registers and at once asks for a ticket: the request is on its way before registration's event has
+     * reached this service, and is served once replication has caught up (round after round, so that the request
+     * overtakes the event in most of them).
+     */
+    @Test
+    void a_ticket_asked_for_while_the_registration_is_still_on_its_way_is_served() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 30);
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService client = Executors.newSingleThreadExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                UUID newcomer = UUID.randomUUID();
+                String subject = "newcomer-" + i;
+                String newcomersToken = token(subject);
+                Future<Http.Response> request = client.submit(() ->
+                        requestTicket(newcomersToken, conference, dinner, newcomer));
+                RegistrationFeed.publish(new AttendeeRegistered(UUID.randomUUID(), conference, Instant.now(),
+                        newcomer, subject, "Newcomer " + i, UUID.randomUUID()));
+                Http.Response answer = request.get();
+                answers.add(answer.status() + (answer.status() == 201 ? "" : " " + answer.problem()));
+            }
+        }
+        assertThat(answers).containsOnly("201");
+        assertThat(dinner(organizer, conference, dinner).json().get("held").asInt()).isEqualTo(20);
+    }
+
+    @Test
     void the_guest_list_shows_paid_guests_with_a_dietary_summary() {
         String organizer = organizerToken("olivia");
         UUID conference = conference("olivia");
@@ -388,9 +561,23 @@ class TicketHttpTest extends DinnersTestSupport {
                 .status()).isEqualTo(404);
     }
 
-    private void paidTicket(UUID conference, UUID dinner, UUID attendee, String subject, Object dietary) {
+    private String paidTicket(UUID conference, UUID dinner, UUID attendee, String subject, Object dietary) {
         Http.Response held = requestTicket(token(subject), conference, dinner, attendee, dietary, null);
         assertThat(held.status()).as(held.toString()).isEqualTo(201);
-        assertThat(pay(token(subject), conference, dinner, held.json().get("id").asString()).status()).isEqualTo(200);
+        String id = held.json().get("id").asString();
+        assertThat(pay(token(subject), conference, dinner, id).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** The published cancellation's {@code refundDue} for the ticket, or null if none was published yet. */
+    private static Boolean refundDue(List<IntegrationEvent> events, String ticketId) {
+        return events.stream()
+                .filter(e -> e instanceof DinnerTicketCancelled c && c.ticketId().toString().equals(ticketId))
+                .map(e -> ((DinnerTicketCancelled) e).refundDue())
+                .findFirst().orElse(null);
+    }
+
+    private String status(String token, UUID conference, UUID dinner, String ticketId) {
+        return ticket(token, conference, dinner, ticketId).json().get("status").asString();
     }
 }

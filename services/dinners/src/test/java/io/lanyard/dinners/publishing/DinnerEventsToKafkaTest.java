@@ -68,7 +68,7 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
             assertThat(held.attendeeId()).isEqualTo(alice);
             assertThat(held.conferenceId()).isEqualTo(conference);
             assertThat(held.dinnerName()).isEqualTo("Speakers' dinner");
-            assertThat(held.dinnerStartsAt()).isEqualTo(NEXT_YEAR);
+            assertThat(held.dinnerStartsAt()).isEqualTo(CONFERENCE_EVENING);
             assertThat(held.holdExpiresAt()).isNotNull();
             assertThat(((DinnerTicketCancelled) mine.get(3)).refundDue()).isTrue();
             DinnerTicketPromoted promoted = (DinnerTicketPromoted) mine.get(4);
@@ -94,17 +94,17 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
         Instant holdEnds = Instant.parse("2027-05-01T19:15:00Z");
         Instant promotedHoldEnds = Instant.parse("2027-05-01T19:20:00Z");
         List<Object> history = List.of(
-                new DinnerScheduled(dinner, conference, "Speakers' dinner", "Museum", NEXT_YEAR, 1, 6500, "USD",
-                        "olivia"),
+                new DinnerScheduled(dinner, conference, "Speakers' dinner", "Museum", CONFERENCE_EVENING, 1, 6500,
+                        "USD", "olivia"),
                 new TicketHeld(dinner, conference, alices, alice, List.of("vegan"), t0, holdEnds, "Speakers' dinner",
-                        NEXT_YEAR, "alice", "key-1"),
-                new TicketWaitlisted(dinner, conference, bobs, bob, List.of(), t0, "Speakers' dinner", NEXT_YEAR,
-                        "bob", null),
+                        CONFERENCE_EVENING, "alice", "key-1"),
+                new TicketWaitlisted(dinner, conference, bobs, bob, List.of(), t0, "Speakers' dinner",
+                        CONFERENCE_EVENING, "bob", null),
                 new TicketConfirmed(dinner, conference, alices, alice, "pay-1", t0),
                 new TicketCancelled(dinner, conference, alices, alice, TicketStatus.CONFIRMED, true,
                         CancellationReason.BY_ORGANIZER, "olivia", t0),
                 new TicketPromoted(dinner, conference, bobs, bob, t0, promotedHoldEnds),
-                new TicketExpired(dinner, conference, bobs, bob, promotedHoldEnds));
+                new TicketExpired(dinner, conference, bobs, bob, promotedHoldEnds, TicketStatus.HELD));
         List<DomainEventMessage<?>> stored = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             stored.add(new GenericDomainEventMessage<>("Dinner", dinner.toString(), i, history.get(i),
@@ -117,9 +117,9 @@ class DinnerEventsToKafkaTest extends DinnersTestSupport {
             List<IntegrationEvent> mine = of(published.awaitUntil(all -> of(all, dinner).size() >= 6), dinner);
             assertThat(mine).containsExactly(
                     new DinnerTicketHeld(id(stored.get(1)), conference, at(stored.get(1)), dinner, alices, alice,
-                            "Speakers' dinner", NEXT_YEAR, holdEnds),
+                            "Speakers' dinner", CONFERENCE_EVENING, holdEnds),
                     new DinnerTicketWaitlisted(id(stored.get(2)), conference, at(stored.get(2)), dinner, bobs, bob,
-                            "Speakers' dinner", NEXT_YEAR),
+                            "Speakers' dinner", CONFERENCE_EVENING),
                     new DinnerTicketConfirmed(id(stored.get(3)), conference, at(stored.get(3)), dinner, alices, alice),
                     new DinnerTicketCancelled(id(stored.get(4)), conference, at(stored.get(4)), dinner, alices, alice,
                             true),

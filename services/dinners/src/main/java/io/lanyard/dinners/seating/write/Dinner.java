@@ -39,8 +39,9 @@ import io.lanyard.platform.problems.Refusal;
  * few numbers and the same queue, so they live in one aggregate; a dinner has a few hundred tickets, and the cache
  * and snapshots keep loading it cheap.
  * <p>
- * Invariant kept by every handler: a free seat and a non-empty waiting list never exist together, because whatever
- * frees a seat promotes the head of the list in the same unit of work.
+ * Invariant kept by every handler until the dinner starts: a free seat and a non-empty waiting list never exist
+ * together, because whatever frees a seat promotes the head of the list in the same unit of work. From its start
+ * nothing is sold, paid or promoted, and a deadline there expires the holds still unpaid and the waiting list.
  */
 @Aggregate(snapshotTriggerDefinition = AxonPlatformConfiguration.SNAPSHOT_TRIGGER,
         cache = AxonPlatformConfiguration.AGGREGATE_CACHE)
@@ -72,15 +73,19 @@ class Dinner {
     }
 
     @CommandHandler
-    Dinner(ScheduleDinner command) {
+    Dinner(ScheduleDinner command, DeadlineManager deadlines) {
         apply(new DinnerScheduled(command.dinnerId(), command.conferenceId(), command.name(), command.venue(),
                 command.startsAt(), command.seats(), command.priceCents(), command.currency(),
                 command.scheduledBy()));
+        deadlines.schedule(command.startsAt().toInstant(), DinnerStart.DEADLINE, new DinnerStart(command.dinnerId()));
     }
 
     @CommandHandler
     TicketDecision handle(RequestTicket command, DinnersProperties settings, DeadlineManager deadlines)
-            throws AlreadyHasTicketException {
+            throws Refusal {
+        if (hasStarted(command.requestedAt())) {
+            throw new DinnerStartedException();
+        }
         if (liveTicketOfAttendee.containsKey(command.attendeeId())) {
             throw new AlreadyHasTicketException();
         }
@@ -98,17 +103,22 @@ class Dinner {
         return new TicketDecision(command.ticketId(), TicketStatus.WAITLISTED, null);
     }
 
-    /** A repeated payment callback with the same reference is answered again, not refused. */
+    /**
+     * A repeated payment callback with the same reference is answered again, not refused, even after the start: it
+     * reports a payment made before it.
+     */
     @CommandHandler
     TicketStatus handle(PayForTicket command) throws Refusal {
         Ticket ticket = ticket(command.ticketId());
+        if (ticket.status() == TicketStatus.CONFIRMED
+                && ticket.paymentReference().equals(command.paymentReference())) {
+            return TicketStatus.CONFIRMED;
+        }
+        if (hasStarted(command.paidAt())) {
+            throw new DinnerStartedException();
+        }
         switch (ticket.status()) {
-            case CONFIRMED -> {
-                if (ticket.paymentReference().equals(command.paymentReference())) {
-                    return TicketStatus.CONFIRMED;
-                }
-                throw new AlreadyPaidException();
-            }
+            case CONFIRMED -> throw new AlreadyPaidException();
             case EXPIRED -> throw new HoldExpiredException();
             case WAITLISTED -> throw new TicketNotHeldException();
             case CANCELLED -> throw new TicketCancelledException();
@@ -134,20 +144,26 @@ class Dinner {
         if (!command.byOrganizer() && cancellationClosed(command.cancelledAt(), settings)) {
             throw new CancellationClosedException();
         }
-        cancel(command.ticketId(), ticket,
+        cancel(command.ticketId(), ticket, true,
                 command.byOrganizer() ? CancellationReason.BY_ORGANIZER : CancellationReason.BY_ATTENDEE,
                 command.cancelledBy(), command.cancelledAt());
         promoteWaiting(command.cancelledAt(), settings, deadlines);
     }
 
+    /**
+     * The cancelled registration withdraws the ticket as the same caller cancelling it here would, judged at the
+     * cancellation's own time: an owner past the cut-off gives the seat up but gets no refund (a direct cancellation
+     * would have been refused), an organizer's refunds a paid ticket; a dinner that had begun by then is left alone.
+     */
     @CommandHandler
     void handle(WithdrawCancelledAttendee command, DinnersProperties settings, DeadlineManager deadlines) {
         UUID ticketId = liveTicketOfAttendee.get(command.attendeeId());
-        if (ticketId == null) {
+        if (ticketId == null || hasStarted(command.cancelledAt())) {
             return;
         }
-        cancel(ticketId, tickets.get(ticketId), CancellationReason.REGISTRATION_CANCELLED, "registration",
-                command.cancelledAt());
+        boolean refundable = command.byOrganizer() || !cancellationClosed(command.cancelledAt(), settings);
+        cancel(ticketId, tickets.get(ticketId), refundable, CancellationReason.REGISTRATION_CANCELLED,
+                "registration", command.cancelledAt());
         promoteWaiting(command.cancelledAt(), settings, deadlines);
     }
 
@@ -159,17 +175,44 @@ class Dinner {
             return;
         }
         Instant now = clock.instant();
-        apply(new TicketExpired(dinnerId, conferenceId, expiry.ticketId(), ticket.attendeeId(), now));
+        apply(new TicketExpired(dinnerId, conferenceId, expiry.ticketId(), ticket.attendeeId(), now,
+                TicketStatus.HELD));
         promoteWaiting(now, settings, deadlines);
     }
 
-    private void cancel(UUID ticketId, Ticket ticket, CancellationReason reason, String by, Instant at) {
-        apply(new TicketCancelled(dinnerId, conferenceId, ticketId, ticket.attendeeId(), ticket.status(),
-                ticket.status() == TicketStatus.CONFIRMED, reason, by, at));
+    /**
+     * At the start the holds still unpaid and the waiting list expire, as of the start however late the deadline
+     * fires; paid tickets stay. Holds go in ticket order, then the waiting list in its order, so replaying the
+     * dinner from its events or from a snapshot expires them alike.
+     */
+    @DeadlineHandler(deadlineName = DinnerStart.DEADLINE)
+    void on(DinnerStart start) {
+        Instant at = startsAt.toInstant();
+        List<UUID> holds = tickets.entrySet().stream()
+                .filter(entry -> entry.getValue().status() == TicketStatus.HELD)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        for (UUID ticketId : holds) {
+            apply(new TicketExpired(dinnerId, conferenceId, ticketId, tickets.get(ticketId).attendeeId(), at,
+                    TicketStatus.HELD));
+        }
+        for (UUID ticketId : List.copyOf(waitingList)) {
+            apply(new TicketExpired(dinnerId, conferenceId, ticketId, tickets.get(ticketId).attendeeId(), at,
+                    TicketStatus.WAITLISTED));
+        }
     }
 
+    /** {@code refundable}: whether this cancellation refunds a paid ticket (an unpaid one owes nothing anyway). */
+    private void cancel(UUID ticketId, Ticket ticket, boolean refundable, CancellationReason reason, String by,
+                        Instant at) {
+        apply(new TicketCancelled(dinnerId, conferenceId, ticketId, ticket.attendeeId(), ticket.status(),
+                refundable && ticket.status() == TicketStatus.CONFIRMED, reason, by, at));
+    }
+
+    /** Until the start; a seat freed after it goes to nobody. */
     private void promoteWaiting(Instant now, DinnersProperties settings, DeadlineManager deadlines) {
-        while (freeSeats() > 0 && !waitingList.isEmpty()) {
+        while (!hasStarted(now) && freeSeats() > 0 && !waitingList.isEmpty()) {
             UUID next = waitingList.getFirst();
             Instant holdExpiresAt = holdEnd(now, settings);
             apply(new TicketPromoted(dinnerId, conferenceId, next, tickets.get(next).attendeeId(), now,
@@ -181,6 +224,10 @@ class Dinner {
     /** In whole seconds, so that the time a client is told and the time the views store are the same. */
     private static Instant holdEnd(Instant start, DinnersProperties settings) {
         return start.plus(settings.holdDuration()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private boolean hasStarted(Instant at) {
+        return !at.isBefore(startsAt.toInstant());
     }
 
     private boolean cancellationClosed(Instant at, DinnersProperties settings) {
@@ -243,7 +290,11 @@ class Dinner {
     void on(TicketExpired event) {
         tickets.put(event.ticketId(), tickets.get(event.ticketId()).with(TicketStatus.EXPIRED));
         liveTicketOfAttendee.remove(event.attendeeId());
-        held--;
+        switch (event.previousStatus()) {
+            case HELD -> held--;
+            case WAITLISTED -> waitingList.remove(event.ticketId());
+            default -> throw new IllegalStateException("a " + event.previousStatus() + " ticket does not expire");
+        }
     }
 
     @EventSourcingHandler

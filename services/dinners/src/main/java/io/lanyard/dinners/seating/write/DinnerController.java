@@ -1,6 +1,7 @@
 package io.lanyard.dinners.seating.write;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.lanyard.dinners.seating.write.DinnerMessages.ScheduleDinner;
 import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.directory.ConferenceCalendar;
 import io.lanyard.platform.directory.Organizers;
+import io.lanyard.platform.problems.Refusal;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.CurrencyCode;
 import io.lanyard.platform.web.InvalidRequestException;
@@ -41,19 +44,33 @@ class DinnerController {
 
     private final Commands commands;
     private final Organizers organizers;
+    private final ConferenceCalendar calendar;
     private final IdGenerator ids;
+    private final Clock clock;
 
-    DinnerController(Commands commands, Organizers organizers, IdGenerator ids) {
+    DinnerController(Commands commands, Organizers organizers, ConferenceCalendar calendar, IdGenerator ids,
+                     Clock clock) {
         this.commands = commands;
         this.organizers = organizers;
+        this.calendar = calendar;
         this.ids = ids;
+        this.clock = clock;
     }
 
+    /**
+     * A dinner starts in the future (400 {@code validation-failed} otherwise, before any other rule is asked) and
+     * within the conference's dates and the margin around them, as a day where the conference takes place (422
+     * {@code outside-conference}).
+     */
     @PostMapping("/conferences/{conferenceId}/dinners")
     ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID conferenceId, @Valid @RequestBody NewDinner body,
-                                               Caller caller) {
+                                               Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = startsAt(body.startsAt());
+        if (!startsAt.toInstant().isAfter(clock.instant())) {
+            throw new InvalidRequestException("startsAt", "must be in the future");
+        }
+        calendar.requireWithin(conferenceId, startsAt.toInstant());
         UUID id = ids.generateId();
         commands.send(new ScheduleDinner(id, conferenceId, body.name().strip(), body.venue().strip(), startsAt,
                 body.seats(), body.priceCents(), body.currency(), caller.subject()));

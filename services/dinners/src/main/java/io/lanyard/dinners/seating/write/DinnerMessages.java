@@ -32,9 +32,12 @@ public final class DinnerMessages {
                                boolean byOrganizer, Instant cancelledAt) {
     }
 
-    /** Registration cancelled the attendee: their ticket for this dinner, if any, goes. */
+    /**
+     * Registration cancelled the attendee: their ticket for this dinner, if any, goes as it would had the same
+     * caller cancelled it here at {@code cancelledAt}; {@code byOrganizer} says whether an organizer did.
+     */
     public record WithdrawCancelledAttendee(@TargetAggregateIdentifier UUID dinnerId, UUID attendeeId,
-                                            Instant cancelledAt) {
+                                            Instant cancelledAt, boolean byOrganizer) {
     }
 
     /** How a ticket request was answered. */

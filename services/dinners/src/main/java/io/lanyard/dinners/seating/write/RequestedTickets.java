@@ -11,7 +11,18 @@ import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
  */
 public interface RequestedTickets {
 
+    /**
+     * The first answer to a request under a key, with the {@link TicketRequestDigest} of that request's body; none
+     * for answers remembered before bodies were, which match any body, as every retry did then.
+     */
+    record FirstAnswer(TicketDecision decision, String bodyDigest) {
+
+        boolean sameBody(String digest) {
+            return bodyDigest == null || bodyDigest.equals(digest);
+        }
+    }
+
     Optional<UUID> attendeeOf(UUID conferenceId, UUID dinnerId, UUID ticketId);
 
-    Optional<TicketDecision> firstAnswer(UUID dinnerId, String subject, String idempotencyKey);
+    Optional<FirstAnswer> firstAnswer(UUID dinnerId, String subject, String idempotencyKey);
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.lanyard.dinners.seating.write.DinnerMessages.CancelTicket;
 import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
+import io.lanyard.dinners.seating.write.RequestedTickets.FirstAnswer;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
@@ -71,10 +72,15 @@ class TicketController {
     }
 
     /**
-     * With an Idempotency-Key, a repeated request by the same caller gets the first request's answer. A retry that
-     * overtakes its first attempt waits for it on the attendee's lock and is then refused by the aggregate (the
-     * attendee already has a ticket) or, failing that, by the key's unique index; either way the first attempt has
-     * committed by then and its answer is read back.
+     * With an Idempotency-Key, a repeated request by the same caller with the same body ({@link TicketRequestDigest})
+     * gets the first request's answer; with another body it is refused ({@code idempotency-key-reused}) and changes
+     * nothing. A retry that overtakes its first attempt waits for it on the attendee's lock and is then refused by
+     * the aggregate (the attendee already has a ticket) or, failing that, by the key's unique index; either way the
+     * first attempt has committed by then and its answer is read back and compared.
+     * <p>
+     * The attendee and the conference are looked up once before the transaction: only there may the lookup wait for
+     * replication, so that a client who registers and at once asks for a ticket is served. Inside, under the
+     * attendee's lock, {@link TicketPurchases} checks them again.
      */
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
     ResponseEntity<TicketAnswer> request(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
@@ -84,21 +90,24 @@ class TicketController {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Optional<ResponseEntity<TicketAnswer>> repeated = firstAnswer(conferenceId, dinnerId, caller, key);
+        List<String> dietaryRequirements = DietaryRequirements.from(body.dietaryRequirements());
+        String bodyDigest = TicketRequestDigest.of(body.attendeeId(), dietaryRequirements);
+        Optional<ResponseEntity<TicketAnswer>> repeated = firstAnswer(conferenceId, dinnerId, caller, key, bodyDigest);
         if (repeated.isPresent()) {
             return repeated.get();
         }
-        List<String> dietaryRequirements = DietaryRequirements.from(body.dietaryRequirements());
+        organizers.requireConference(conferenceId);
+        attendees.findCatchingUp(conferenceId, body.attendeeId());
         try {
             TicketDecision decision = commands.retryingCollisions(() -> purchases.request(conferenceId, dinnerId,
                     body.attendeeId(), dietaryRequirements, key, caller));
             return created(conferenceId, dinnerId,
                     new TicketAnswer(decision.ticketId(), decision.status(), decision.holdExpiresAt()));
         } catch (AlreadyHasTicketException e) {
-            return firstAnswer(conferenceId, dinnerId, caller, key).orElseThrow(() -> e);
+            return firstAnswer(conferenceId, dinnerId, caller, key, bodyDigest).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             if (causedByRepeat(e)) {
-                return firstAnswer(conferenceId, dinnerId, caller, key).orElseThrow(() -> e);
+                return firstAnswer(conferenceId, dinnerId, caller, key, bodyDigest).orElseThrow(() -> e);
             }
             throw e;
         }
@@ -134,14 +143,23 @@ class TicketController {
                 .orElseThrow(() -> new NotFoundException("ticket", ticketId));
     }
 
+    /** The answer to the first request under the key, if there was one with this body; 422 for another body. */
     private Optional<ResponseEntity<TicketAnswer>> firstAnswer(UUID conferenceId, UUID dinnerId, Caller caller,
-                                                               String key) {
+                                                               String key, String bodyDigest)
+            throws IdempotencyKeyReusedException {
         if (key == null) {
             return Optional.empty();
         }
-        return tickets.firstAnswer(dinnerId, caller.subject(), key)
-                .map(first -> created(conferenceId, dinnerId,
-                        new TicketAnswer(first.ticketId(), first.status(), first.holdExpiresAt())));
+        Optional<FirstAnswer> first = tickets.firstAnswer(dinnerId, caller.subject(), key);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!first.get().sameBody(bodyDigest)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        TicketDecision decision = first.get().decision();
+        return Optional.of(created(conferenceId, dinnerId,
+                new TicketAnswer(decision.ticketId(), decision.status(), decision.holdExpiresAt())));
     }
 
     private static ResponseEntity<TicketAnswer> created(UUID conferenceId, UUID dinnerId, TicketAnswer answer) {

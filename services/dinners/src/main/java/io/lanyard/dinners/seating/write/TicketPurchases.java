@@ -42,7 +42,10 @@ class TicketPurchases {
         this.clock = clock;
     }
 
-    /** {@code idempotencyKey} may be null. */
+    /**
+     * {@code idempotencyKey} may be null. In here replication's lag is no longer waited for (it would hold the
+     * connection), so the caller looks the attendee and the conference up before it opens the transaction.
+     */
     @Transactional(rollbackFor = Refusal.class)
     TicketDecision request(UUID conferenceId, UUID dinnerId, UUID attendeeId, List<String> dietaryRequirements,
                            String idempotencyKey, Caller caller) throws Refusal {

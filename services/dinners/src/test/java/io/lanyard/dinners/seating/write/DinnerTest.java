@@ -2,6 +2,7 @@ package io.lanyard.dinners.seating.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -38,6 +40,9 @@ class DinnerTest {
     private static final Duration HOLD = Duration.ofMinutes(15);
     private static final Duration CUTOFF = Duration.ofHours(48);
     private static final Instant AFTER_CUTOFF = STARTS_AT.toInstant().minus(Duration.ofHours(47));
+    private static final Instant START = STARTS_AT.toInstant();
+    /** Late enough that a hold taken now runs past the start. */
+    private static final Instant NEAR_START = START.minus(Duration.ofMinutes(10));
     private static final String OWNER = "alice";
     private static final String ORGANIZER = "olivia";
 
@@ -307,7 +312,7 @@ class DinnerTest {
     void a_cancelled_registration_withdraws_the_attendees_ticket_and_its_seat_goes_down_the_list() {
         fixture.givenCurrentTime(T0)
                 .andGiven(scheduled(1), held(T1, A1, T0), confirmed(T1), waitlisted(T2, A2, T0))
-                .when(new WithdrawCancelledAttendee(DINNER, A1, AFTER_CUTOFF))
+                .when(new WithdrawCancelledAttendee(DINNER, A1, AFTER_CUTOFF, true))
                 .expectEvents(new TicketCancelled(DINNER, CONFERENCE, T1, A1, TicketStatus.CONFIRMED, true,
                                 CancellationReason.REGISTRATION_CANCELLED, "registration", AFTER_CUTOFF),
                         promoted(T2, A2, AFTER_CUTOFF));
@@ -316,8 +321,131 @@ class DinnerTest {
     @Test
     void a_cancelled_registration_without_a_ticket_changes_nothing() {
         fixture.given(scheduled(1), held(T1, A1, T0))
-                .when(new WithdrawCancelledAttendee(DINNER, A2, T0))
+                .when(new WithdrawCancelledAttendee(DINNER, A2, T0, true))
                 .expectNoEvents();
+    }
+
+    @Test
+    void an_owners_cancelled_registration_after_the_cutoff_frees_the_seat_without_a_refund() {
+        fixture.given(scheduled(1), held(T1, A1, T0), confirmed(T1), waitlisted(T2, A2, T0))
+                .when(new WithdrawCancelledAttendee(DINNER, A1, AFTER_CUTOFF, false))
+                .expectEvents(new TicketCancelled(DINNER, CONFERENCE, T1, A1, TicketStatus.CONFIRMED, false,
+                                CancellationReason.REGISTRATION_CANCELLED, "registration", AFTER_CUTOFF),
+                        promoted(T2, A2, AFTER_CUTOFF))
+                .expectScheduledDeadline(AFTER_CUTOFF.plus(HOLD), new HoldExpiry(T2));
+    }
+
+    @Test
+    void an_owners_cancelled_registration_before_the_cutoff_refunds_a_paid_ticket() {
+        Instant justBefore = START.minus(CUTOFF).minusSeconds(1);
+        fixture.given(scheduled(1), held(T1, A1, T0), confirmed(T1), waitlisted(T2, A2, T0))
+                .when(new WithdrawCancelledAttendee(DINNER, A1, justBefore, false))
+                .expectEvents(new TicketCancelled(DINNER, CONFERENCE, T1, A1, TicketStatus.CONFIRMED, true,
+                                CancellationReason.REGISTRATION_CANCELLED, "registration", justBefore),
+                        promoted(T2, A2, justBefore));
+    }
+
+    @Test
+    void an_organizers_cancelled_registration_leaves_a_dinner_that_has_begun_as_it_is() {
+        fixture.given(scheduled(1), held(T1, A1, T0), confirmed(T1), waitlisted(T2, A2, T0))
+                .when(new WithdrawCancelledAttendee(DINNER, A1, START, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void an_owners_cancelled_registration_leaves_a_dinner_that_has_begun_as_it_is() {
+        fixture.given(scheduled(1), held(T1, A1, NEAR_START), waitlisted(T2, A2, NEAR_START))
+                .when(new WithdrawCancelledAttendee(DINNER, A1, START.plusSeconds(3600), false))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void scheduling_a_dinner_sets_a_deadline_at_its_start() {
+        fixture.givenNoPriorActivity()
+                .when(schedule(2))
+                .expectEvents(scheduled(2))
+                .expectScheduledDeadline(START, new DinnerStart(DINNER));
+    }
+
+    @Test
+    void no_ticket_is_requested_once_the_dinner_has_started() {
+        fixture.given(scheduled(2))
+                .when(new RequestTicket(DINNER, T1, A1, List.of(), OWNER, null, START))
+                .expectException(DinnerStartedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_hold_cannot_be_paid_for_once_the_dinner_has_started() {
+        fixture.given(scheduled(1), held(T1, A1, NEAR_START))
+                .when(new PayForTicket(DINNER, T1, "pay-1", START))
+                .expectException(DinnerStartedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_repeated_payment_callback_is_still_answered_after_the_start() {
+        fixture.given(scheduled(1), held(T1, A1, NEAR_START), confirmed(T1))
+                .when(new PayForTicket(DINNER, T1, "pay-" + T1, START.plusSeconds(60)))
+                .expectNoEvents()
+                .expectResultMessagePayload(TicketStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_seat_freed_after_the_start_goes_to_nobody() {
+        Instant afterStart = START.plusSeconds(60);
+        fixture.givenCurrentTime(afterStart)
+                .andGiven(scheduled(1), held(T1, A1, NEAR_START), waitlisted(T2, A2, NEAR_START))
+                .when(new CancelTicket(DINNER, T1, ORGANIZER, true, afterStart))
+                .expectEvents(cancelled(T1, A1, TicketStatus.HELD, CancellationReason.BY_ORGANIZER, ORGANIZER,
+                        afterStart))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_hold_that_runs_out_after_the_start_promotes_nobody() {
+        fixture.givenCurrentTime(NEAR_START)
+                .andGiven(scheduled(1))
+                .andGivenCommands(request(T1, A1, NEAR_START), request(T2, A2, NEAR_START))
+                .whenTimeAdvancesTo(NEAR_START.plus(HOLD))
+                .expectTriggeredDeadlines(new HoldExpiry(T1))
+                .expectEvents(expired(T1, A1, NEAR_START.plus(HOLD)));
+    }
+
+    @Test
+    void holds_and_the_waiting_list_left_at_the_start_expire_there_and_paid_tickets_stay() {
+        fixture.givenCurrentTime(NEAR_START)
+                .andGivenCommands(schedule(2), request(T1, A1, NEAR_START),
+                        new PayForTicket(DINNER, T1, "pay-1", NEAR_START), request(T2, A2, NEAR_START),
+                        request(T3, A3, NEAR_START), request(T4, A4, NEAR_START))
+                .whenTimeAdvancesTo(START)
+                .expectTriggeredDeadlines(new DinnerStart(DINNER))
+                .expectEvents(expired(T2, A2, START),
+                        new TicketExpired(DINNER, CONFERENCE, T3, A3, START, TicketStatus.WAITLISTED),
+                        new TicketExpired(DINNER, CONFERENCE, T4, A4, START, TicketStatus.WAITLISTED));
+    }
+
+    @Test
+    void a_hold_whose_dinner_started_first_is_left_to_the_start_by_its_own_deadline() {
+        fixture.givenCurrentTime(NEAR_START)
+                .andGivenCommands(schedule(1), request(T1, A1, NEAR_START), request(T2, A2, NEAR_START))
+                .whenTimeAdvancesTo(NEAR_START.plus(HOLD))
+                .expectTriggeredDeadlines(new DinnerStart(DINNER), new HoldExpiry(T1))
+                .expectEvents(expired(T1, A1, START),
+                        new TicketExpired(DINNER, CONFERENCE, T2, A2, START, TicketStatus.WAITLISTED));
+    }
+
+    @Test
+    void an_expiry_stored_before_dinners_expired_tickets_at_their_start_was_a_holds() {
+        Serializer serializer = Jackson3Serializer.builder().build();
+        String stored = "{\"dinnerId\":\"" + DINNER + "\",\"conferenceId\":\"" + CONFERENCE + "\",\"ticketId\":\""
+                + T1 + "\",\"attendeeId\":\"" + A1 + "\",\"expiredAt\":\"" + T0.plus(HOLD) + "\"}";
+        TicketExpired expired = serializer.deserialize(new SimpleSerializedObject<>(
+                stored.getBytes(StandardCharsets.UTF_8), byte[].class, TicketExpired.class.getName(), null));
+        assertThat(expired).isEqualTo(expired(T1, A1, T0.plus(HOLD)));
     }
 
     @Test
@@ -350,8 +478,17 @@ class DinnerTest {
                 ORGANIZER);
     }
 
+    private static ScheduleDinner schedule(int seats) {
+        return new ScheduleDinner(DINNER, CONFERENCE, NAME, "Portland Art Museum", STARTS_AT, seats, 6500, "USD",
+                ORGANIZER);
+    }
+
     private static RequestTicket request(UUID ticket, UUID attendee) {
-        return new RequestTicket(DINNER, ticket, attendee, List.of(), OWNER, null, T0);
+        return request(ticket, attendee, T0);
+    }
+
+    private static RequestTicket request(UUID ticket, UUID attendee, Instant at) {
+        return new RequestTicket(DINNER, ticket, attendee, List.of(), OWNER, null, at);
     }
 
     private static RequestTicket request(UUID ticket, UUID attendee, List<String> dietary, String key) {
@@ -378,7 +515,7 @@ class DinnerTest {
     }
 
     private static TicketExpired expired(UUID ticket, UUID attendee, Instant at) {
-        return new TicketExpired(DINNER, CONFERENCE, ticket, attendee, at);
+        return new TicketExpired(DINNER, CONFERENCE, ticket, attendee, at, TicketStatus.HELD);
     }
 
     private static TicketCancelled cancelled(UUID ticket, UUID attendee, TicketStatus previous,

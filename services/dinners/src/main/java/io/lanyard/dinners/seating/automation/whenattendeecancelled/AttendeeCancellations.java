@@ -28,7 +28,8 @@ class AttendeeCancellations extends WhenAttendeeCancelled {
     @Override
     protected List<?> withdrawals(Cancellation cancellation) {
         return tickets.dinnersWithLiveTickets(cancellation.conferenceId(), cancellation.attendeeId()).stream()
-                .map(dinnerId -> new WithdrawCancelledAttendee(dinnerId, cancellation.attendeeId(), cancellation.at()))
+                .map(dinnerId -> new WithdrawCancelledAttendee(dinnerId, cancellation.attendeeId(), cancellation.at(),
+                        cancellation.byOrganizer()))
                 .toList();
     }
 }

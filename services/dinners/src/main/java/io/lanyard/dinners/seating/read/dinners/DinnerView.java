@@ -77,7 +77,11 @@ class DinnerView implements ScheduledDinners {
 
     @EventHandler
     void on(TicketExpired event) {
-        count(event.dinnerId(), "held = held - 1");
+        switch (event.previousStatus()) {
+            case HELD -> count(event.dinnerId(), "held = held - 1");
+            case WAITLISTED -> count(event.dinnerId(), "waitlisted = waitlisted - 1");
+            default -> throw new IllegalStateException("a " + event.previousStatus() + " ticket does not expire");
+        }
     }
 
     @EventHandler

@@ -22,6 +22,7 @@ import io.lanyard.dinners.seating.write.AlreadyHasTicketException;
 import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.write.RepeatedRequestException;
 import io.lanyard.dinners.seating.write.RequestedTickets;
+import io.lanyard.dinners.seating.write.TicketRequestDigest;
 import io.lanyard.dinners.seating.write.TicketCancelled;
 import io.lanyard.dinners.seating.write.TicketConfirmed;
 import io.lanyard.dinners.seating.write.TicketExpired;
@@ -33,8 +34,8 @@ import io.lanyard.platform.problems.RefusedInTransaction;
 
 /**
  * Tickets as attendees and organizers see them, with their dietary requirements and the first answer to each
- * request made under an Idempotency-Key, all written in the command's transaction. The unique indexes are the
- * safety nets behind the aggregate: one live ticket per attendee, one answer per key.
+ * request made under an Idempotency-Key (with its body's digest), all written in the command's transaction. The
+ * unique indexes are the safety nets behind the aggregate: one live ticket per attendee, one answer per key.
  */
 @Component
 @ProcessingGroup("ticket-view")
@@ -59,7 +60,8 @@ public class TicketView implements RequestedTickets {
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(), TicketStatus.HELD,
                 event.holdExpiresAt(), event.requestedAt(), sequence, event.dietaryRequirements());
         rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.HELD, event.holdExpiresAt());
+                TicketStatus.HELD, event.holdExpiresAt(),
+                TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
     }
 
     @EventHandler
@@ -67,7 +69,7 @@ public class TicketView implements RequestedTickets {
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(),
                 TicketStatus.WAITLISTED, null, event.requestedAt(), sequence, event.dietaryRequirements());
         rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.WAITLISTED, null);
+                TicketStatus.WAITLISTED, null, TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
     }
 
     @EventHandler
@@ -116,17 +118,17 @@ public class TicketView implements RequestedTickets {
     }
 
     private void rememberAnswer(UUID dinnerId, String subject, String key, UUID ticketId, TicketStatus status,
-                                Instant holdExpiresAt) {
+                                Instant holdExpiresAt, String bodyDigest) {
         if (key == null) {
             return;
         }
         try {
             jdbc.sql("""
                             insert into ticket_request_key (dinner_id, subject, idempotency_key, ticket_id, status,
-                                                            hold_expires_at)
-                            values (?, ?, ?, ?, ?, ?)""")
+                                                            hold_expires_at, body_sha256)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(dinnerId, subject, key, ticketId, status.name(),
-                            holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt))
+                            holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt), bodyDigest)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new RepeatedRequestException(key);
@@ -169,11 +171,12 @@ public class TicketView implements RequestedTickets {
     }
 
     @Override
-    public Optional<TicketDecision> firstAnswer(UUID dinnerId, String subject, String key) {
+    public Optional<FirstAnswer> firstAnswer(UUID dinnerId, String subject, String key) {
         return jdbc.sql("select * from ticket_request_key where dinner_id = ? and subject = ? and idempotency_key = ?")
                 .params(dinnerId, subject, key)
-                .query((rs, n) -> new TicketDecision(rs.getObject("ticket_id", UUID.class),
-                        TicketStatus.valueOf(rs.getString("status")), instant(rs, "hold_expires_at")))
+                .query((rs, n) -> new FirstAnswer(new TicketDecision(rs.getObject("ticket_id", UUID.class),
+                        TicketStatus.valueOf(rs.getString("status")), instant(rs, "hold_expires_at")),
+                        rs.getString("body_sha256")))
                 .optional();
     }
 
