@@ -87,8 +87,9 @@ class SignUpHttpTest extends VolunteeringTestSupport {
     @Test
     void refuses_a_signup_for_a_shift_that_started_with_shift_started() {
         UUID conference = conference("olivia");
-        OffsetDateTime anHourAgo = OffsetDateTime.now(PDT).minusHours(1);
-        UUID running = scheduleShift(olivia, conference, "Registration desk", anHourAgo, Duration.ofHours(3), 5);
+        OffsetDateTime startsAt = evening(1, 8);
+        UUID running = scheduleShift(olivia, conference, "Registration desk", startsAt, Duration.ofHours(3), 5);
+        clockAt(startsAt.plusHours(1));
 
         assertRefused(signUp(volunteer(conference, "alice"), conference, running), "shift-started");
         assertThat(places(olivia, conference, running)).containsExactly(5, 0, 5);

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,13 +29,30 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MovableClock clock;
+
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
     }
 
-    /** An evening a few weeks ahead, at {@code hour} o'clock Pacific time: far enough that no shift has started. */
-    static OffsetDateTime evening(int daysAhead, int hour) {
-        return OffsetDateTime.now(PDT).truncatedTo(ChronoUnit.DAYS).plusDays(21 + daysAhead).withHour(hour);
+    /**
+     * A day of the test conference's week (it runs 2027-05-14 to 22 in Los Angeles) at {@code hour} o'clock Pacific
+     * time: {@code evening(0, 18)} is the bag-stuffing evening before the first day. Shifts must fall within the
+     * conference's dates; none has begun until a test moves the {@link MovableClock}.
+     */
+    static OffsetDateTime evening(int daysAfterTheThirteenth, int hour) {
+        return OffsetDateTime.of(2027, 5, 13, hour, 0, 0, 0, PDT).plusDays(daysAfterTheThirteenth);
+    }
+
+    /** The service's time is {@code moment} from now on, until the test ends. */
+    void clockAt(OffsetDateTime moment) {
+        clock.moveTo(moment.toInstant());
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
     }
 
     Volunteer volunteer(UUID conferenceId, String subject) {
