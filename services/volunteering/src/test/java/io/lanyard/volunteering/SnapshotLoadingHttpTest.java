@@ -65,6 +65,7 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         Volunteer alice = volunteer(conference, "alice");
         assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
         assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
+        clockAt(evening(1, 9).plusMinutes(30));
         assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
 

@@ -114,7 +114,7 @@ class ShiftController {
                                           Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         commands.sendOrRefuse(new ShiftMessages.RecordAttendance(conferenceId, shiftId, attendeeId,
-                Attendance.valueOf(body.status()), caller.subject()));
+                Attendance.valueOf(body.status()), caller.subject(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 

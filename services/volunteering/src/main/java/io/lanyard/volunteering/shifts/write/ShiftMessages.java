@@ -23,7 +23,7 @@ public final class ShiftMessages {
     }
 
     record RecordAttendance(UUID conferenceId, UUID shiftId, UUID attendeeId, Attendance status,
-                            String recordedBy) {
+                            String recordedBy, Instant at) {
     }
 
     /** Registration cancelled the attendee at {@code cancelledAt}: they leave every shift starting later. */

@@ -81,7 +81,7 @@ class ShiftSignUpCommandHandler {
     void handle(ShiftMessages.RecordAttendance command) throws Refusal {
         Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
-        Optional<Refusal> refusal = shift.invoke(s -> s.refusalToRecordAttendance(command.attendeeId()));
+        Optional<Refusal> refusal = shift.invoke(s -> s.refusalToRecordAttendance(command.attendeeId(), command.at()));
         if (refusal.isPresent()) {
             throw refusal.get();
         }

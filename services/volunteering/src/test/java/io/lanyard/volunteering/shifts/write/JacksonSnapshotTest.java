@@ -49,7 +49,8 @@ class JacksonSnapshotTest {
                         new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, BOB, "bob"),
                         new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.NO_SHOW, 0, "olivia"))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia",
+                        ENDS))
                 .expectState(shift -> {
                     Shift restored = roundTrip(shift);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(shift);
@@ -73,7 +74,8 @@ class JacksonSnapshotTest {
         fixture.given(new ShiftBooked(schedule, CONFERENCE, ALICE, missed, STARTS.minus(Duration.ofDays(1)),
                                 STARTS.minus(Duration.ofDays(1)).plus(Duration.ofHours(2))),
                         new ShiftBooked(schedule, CONFERENCE, ALICE, SHIFT, STARTS, ENDS))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia",
+                        ENDS))
                 .expectState(restoredFrom -> {
                     VolunteerSchedule restored = roundTrip(restoredFrom);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(restoredFrom);

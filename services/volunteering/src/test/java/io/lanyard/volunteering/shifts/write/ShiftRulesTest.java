@@ -29,6 +29,7 @@ class ShiftRulesTest {
     static final Instant STARTS = OffsetDateTime.of(2027, 5, 13, 17, 0, 0, 0, OFFSET).toInstant();
     static final Instant ENDS = STARTS.plus(Duration.ofHours(2));
     static final Instant BEFORE_START = STARTS.minus(Duration.ofDays(1));
+    static final Instant DURING = STARTS.plus(Duration.ofHours(1));
 
     private final AggregateTestFixture<Shift> fixture = new AggregateTestFixture<>(Shift.class);
     private final OtherAggregate<VolunteerSchedule> schedules = new OtherAggregate<>(VolunteerSchedule.class);
@@ -148,7 +149,8 @@ class ShiftRulesTest {
     void a_present_volunteer_is_credited_with_the_hours_of_the_shift() {
         schedules.given(scheduleOf(ALICE), booked(ALICE));
         fixture.given(scheduled(5), signedUp(ALICE))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia",
+                        DURING))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.PRESENT, 2.0, "olivia"));
         assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
@@ -159,7 +161,8 @@ class ShiftRulesTest {
     void a_no_show_is_credited_with_no_hours_and_counted_on_the_schedule() {
         schedules.given(scheduleOf(ALICE), booked(ALICE));
         fixture.given(scheduled(5), signedUp(ALICE))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia",
+                        DURING))
                 .expectEvents(new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.NO_SHOW, 0.0, "olivia"));
         assertThat(schedules.newEventsOf(scheduleOf(ALICE))).containsExactly(
                 new ShiftAttendanceNoted(scheduleOf(ALICE), SHIFT, Attendance.NO_SHOW));
@@ -168,16 +171,39 @@ class ShiftRulesTest {
     @Test
     void refuses_attendance_for_someone_who_is_not_on_the_shift() {
         fixture.given(scheduled(5), signedUp(ALICE))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia",
+                        DURING))
                 .expectException(NotOnShiftException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void refuses_attendance_before_the_shift_has_begun() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia",
+                        STARTS.minusSeconds(1)))
+                .expectException(ShiftNotStartedException.class)
+                .expectNoEvents();
+        assertThat(schedules.newEventsOf(scheduleOf(ALICE))).isEmpty();
+    }
+
+    @Test
+    void attendance_can_be_recorded_from_the_moment_the_shift_begins() {
+        schedules.given(scheduleOf(ALICE), booked(ALICE));
+        fixture.given(scheduled(5), signedUp(ALICE))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia",
+                        STARTS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.PRESENT, 2.0, "olivia"));
     }
 
     @Test
     void recording_the_same_attendance_twice_changes_nothing() {
         fixture.given(scheduled(5), signedUp(ALICE),
                         new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.PRESENT, 2.0, "olivia"))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.PRESENT, "olivia",
+                        DURING))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         assertThat(schedules.newEventsOf(scheduleOf(ALICE))).isEmpty();
