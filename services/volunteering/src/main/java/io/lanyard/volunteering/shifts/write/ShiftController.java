@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
+import io.lanyard.platform.directory.ConferenceCalendar;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.InvalidRequestException;
@@ -58,19 +59,22 @@ class ShiftController {
     private final Organizers organizers;
     private final Attendees attendees;
     private final IdGenerator ids;
+    private final ConferenceCalendar calendar;
     private final Clock clock;
 
-    ShiftController(Commands commands, Organizers organizers, Attendees attendees, IdGenerator ids, Clock clock) {
+    ShiftController(Commands commands, Organizers organizers, Attendees attendees, ConferenceCalendar calendar,
+                    IdGenerator ids, Clock clock) {
         this.commands = commands;
         this.organizers = organizers;
         this.attendees = attendees;
+        this.calendar = calendar;
         this.ids = ids;
         this.clock = clock;
     }
 
     @PostMapping("/conferences/{conferenceId}/shifts")
     ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID conferenceId, @Valid @RequestBody NewShift body,
-                                               Caller caller) {
+                                               Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = timeWithOffset("startsAt", body.startsAt());
         OffsetDateTime endsAt = timeWithOffset("endsAt", body.endsAt());
@@ -80,6 +84,9 @@ class ShiftController {
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST_SHIFT) > 0) {
             throw new InvalidRequestException("endsAt", "a shift lasts at most 24 hours; split longer duties");
         }
+        // Days as the conference's time zone has them; a shift ending at midnight ends on the day before.
+        calendar.requireWithin(conferenceId, startsAt.toInstant());
+        calendar.requireWithin(conferenceId, endsAt.toInstant().minusNanos(1));
         UUID id = ids.generateId();
         commands.send(new ShiftMessages.ScheduleShift(id, conferenceId, body.title().strip(), body.task().strip(),
                 body.location().strip(), startsAt.toInstant(), endsAt.toInstant(), startsAt.getOffset(),
