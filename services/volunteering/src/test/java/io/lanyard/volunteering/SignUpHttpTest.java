@@ -1,6 +1,7 @@
 package io.lanyard.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,7 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
@@ -141,6 +144,42 @@ class SignUpHttpTest extends VolunteeringTestSupport {
 
         setPolicy(conference, Map.of("noShowLimit", 3));
         assertThat(signUp(alice, conference, shifts.get(2)).status()).isEqualTo(201);
+    }
+
+    /**
+     * Alice missed two shifts, an organizer cancelled her registration during the second, and she registered again:
+     * a new attendee id, the same person. Her no-shows and the shift she still holds come with her.
+     */
+    @Test
+    void no_shows_and_held_shifts_follow_the_person_into_a_new_registration() {
+        UUID conference = conference("olivia");
+        OffsetDateTime dayTwo = evening(1, 9);
+        UUID first = scheduleShift(olivia, conference, "Day 1", evening(0, 9), Duration.ofHours(2), 5);
+        UUID second = scheduleShift(olivia, conference, "Day 2", dayTwo, Duration.ofHours(2), 5);
+        UUID overlapping = scheduleShift(olivia, conference, "Day 2, later", dayTwo.plusHours(1),
+                Duration.ofHours(2), 5);
+        UUID tooSoon = scheduleShift(olivia, conference, "Day 2, after lunch", dayTwo.plusMinutes(150),
+                Duration.ofHours(2), 5);
+        UUID third = scheduleShift(olivia, conference, "Day 3", evening(2, 9), Duration.ofHours(2), 5);
+        Volunteer alice = volunteer(conference, "alice");
+        assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
+        assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
+        clockAt(dayTwo.plusMinutes(30));
+        assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
+        assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
+
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference, clock.instant(), alice.id(),
+                alice.subject(), AttendeeCancelled.Canceller.ORGANIZER));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conference, alice.id()).map(a -> !a.active()).orElse(false));
+        Volunteer aliceAgain = new Volunteer(attendee(conference, "alice", "Alice"), "alice", alice.token());
+
+        assertRefused(signUp(aliceAgain, conference, third), "too-many-no-shows");
+        setPolicy(conference, Map.of("noShowLimit", 3, "minRestMinutes", 60));
+        assertRefused(signUp(aliceAgain, conference, overlapping), "overlapping-shift");
+        assertRefused(signUp(aliceAgain, conference, tooSoon), "rest-rule-violated");
+        assertThat(signUp(aliceAgain, conference, third).status()).isEqualTo(201);
+        assertThat(places(olivia, conference, third)).containsExactly(5, 1, 4);
     }
 
     @Test

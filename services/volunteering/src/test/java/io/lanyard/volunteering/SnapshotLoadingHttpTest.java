@@ -69,7 +69,7 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
 
-        onlySnapshotRemains(scheduleIdOf(conference, alice.id()));
+        onlySnapshotRemains(scheduleIdOf(conference, alice.subject()));
 
         assertThat(signUp(alice, conference, third).problem()).isEqualTo("too-many-no-shows");
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "PRESENT").status()).isEqualTo(204);

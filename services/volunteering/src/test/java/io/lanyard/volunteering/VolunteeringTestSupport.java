@@ -124,8 +124,13 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         throw new AssertionError("shift " + shiftId + " is not on the board");
     }
 
-    /** A volunteer's schedule aggregate, named as the service names it. */
-    static UUID scheduleIdOf(UUID conference, UUID attendee) {
+    /** A person's schedule aggregate, named as the service names it. */
+    static UUID scheduleIdOf(UUID conference, String person) {
+        return UUID.nameUUIDFromBytes(("volunteer/" + conference + "/" + person).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where a registration's schedule was kept before schedules followed the person. */
+    static UUID scheduleKeptPerRegistration(UUID conference, UUID attendee) {
         return UUID.nameUUIDFromBytes((conference + "/" + attendee).getBytes(StandardCharsets.UTF_8));
     }
 
