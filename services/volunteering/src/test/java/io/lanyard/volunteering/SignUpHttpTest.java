@@ -1,7 +1,6 @@
 package io.lanyard.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
-import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
@@ -168,11 +166,8 @@ class SignUpHttpTest extends VolunteeringTestSupport {
         assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
 
-        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference, clock.instant(), alice.id(),
-                alice.subject(), AttendeeCancelled.Canceller.ORGANIZER));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                attendees.find(conference, alice.id()).map(a -> !a.active()).orElse(false));
-        Volunteer aliceAgain = new Volunteer(attendee(conference, "alice", "Alice"), "alice", alice.token());
+        cancelled(conference, alice, clock.instant(), AttendeeCancelled.Canceller.ORGANIZER);
+        Volunteer aliceAgain = registeredAgain(conference, alice);
 
         assertRefused(signUp(aliceAgain, conference, third), "too-many-no-shows");
         setPolicy(conference, Map.of("noShowLimit", 3, "minRestMinutes", 60));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTestSupport;
@@ -70,6 +72,20 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> volunteers.stream()
                 .allMatch(v -> attendees.find(conferenceId, v.id()).isPresent()));
         return volunteers;
+    }
+
+    /** Registration cancels the volunteer, as {@code by}, at {@code at}; waits until this service has seen it. */
+    void cancelled(UUID conferenceId, Volunteer volunteer, Instant at, AttendeeCancelled.Canceller by) {
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conferenceId, at, volunteer.id(),
+                volunteer.subject(), by));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conferenceId, volunteer.id()).map(a -> !a.active()).orElse(false));
+    }
+
+    /** The same person registers again: a new attendee id, the same {@code sub} and token. */
+    Volunteer registeredAgain(UUID conferenceId, Volunteer volunteer) {
+        return new Volunteer(attendee(conferenceId, volunteer.subject(), volunteer.subject()), volunteer.subject(),
+                volunteer.token());
     }
 
     Map<String, Object> shiftBody(String title, OffsetDateTime startsAt, Duration length, int capacity) {
