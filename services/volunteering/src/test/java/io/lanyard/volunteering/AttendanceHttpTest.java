@@ -3,6 +3,7 @@ package io.lanyard.volunteering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ class AttendanceHttpTest extends VolunteeringTestSupport {
         for (UUID shift : new UUID[] {bagStuffing, desk, swag}) {
             assertThat(signUp(alice, conference, shift).status()).isEqualTo(201);
         }
+        clockAt(evening(2, 15));
 
         assertThat(recordAttendance(olivia, conference, bagStuffing, alice.id(), "PRESENT").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, desk, alice.id(), "PRESENT").status()).isEqualTo(204);
@@ -46,6 +48,32 @@ class AttendanceHttpTest extends VolunteeringTestSupport {
         Http.Response corrected = page(olivia, conference, alice.id());
         assertThat(corrected.json().get("hoursWorked").asDouble()).isEqualTo(9.5);
         assertThat(corrected.json().get("noShows").asInt()).isZero();
+    }
+
+    @Test
+    void refuses_attendance_before_the_shift_has_begun_with_not_started() {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        OffsetDateTime startsAt = evening(1, 8);
+        UUID desk = scheduleShift(olivia, conference, "Registration desk", startsAt, Duration.ofHours(4), 4);
+        Volunteer alice = volunteer(conference, "alice");
+        assertThat(signUp(alice, conference, desk).status()).isEqualTo(201);
+        clockAt(startsAt.minusMinutes(1));
+
+        for (String status : new String[] {"PRESENT", "NO_SHOW"}) {
+            Http.Response early = recordAttendance(olivia, conference, desk, alice.id(), status);
+            assertThat(early.status()).as(early.toString()).isEqualTo(409);
+            assertThat(early.contentType()).startsWith("application/problem+json");
+            assertThat(early.problem()).isEqualTo("not-started");
+        }
+        JsonNode page = page(olivia, conference, alice.id()).json();
+        assertThat(page.get("hoursWorked").asDouble()).isZero();
+        assertThat(page.get("noShows").asInt()).isZero();
+        assertThat(page.get("shifts").get(0).get("attendance").isNull()).isTrue();
+
+        clockAt(startsAt);
+        assertThat(recordAttendance(olivia, conference, desk, alice.id(), "PRESENT").status()).isEqualTo(204);
+        assertThat(page(olivia, conference, alice.id()).json().get("hoursWorked").asDouble()).isEqualTo(4.0);
     }
 
     @Test

@@ -70,6 +70,7 @@ class BagStuffingEveningTest extends VolunteeringTestSupport {
 
         Volunteer missing = volunteers.get(1);
         Volunteer steady = volunteers.get(2);
+        clockAt(evening(0, 20));
         for (int i = 0; i < volunteers.size(); i++) {
             String status = volunteers.get(i) == missing ? "NO_SHOW" : "PRESENT";
             assertThat(recordAttendance(olivia, conference, tables.get(i / 20), volunteers.get(i).id(), status)
@@ -82,6 +83,7 @@ class BagStuffingEveningTest extends VolunteeringTestSupport {
                 10);
         assertThat(signUp(missing, conference, deskDayOne).status()).isEqualTo(201);
         assertThat(signUp(steady, conference, deskDayOne).status()).isEqualTo(201);
+        clockAt(evening(1, 12));
         assertThat(recordAttendance(olivia, conference, deskDayOne, missing.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, deskDayOne, steady.id(), "PRESENT").status()).isEqualTo(204);
         assertThat(signUp(missing, conference, deskDayTwo).problem()).isEqualTo("too-many-no-shows");

@@ -32,6 +32,7 @@ class PublishedEventsHttpTest extends VolunteeringTestSupport {
         assertThat(signUp(bob, conference, shift).status()).isEqualTo(201);
         assertThat(http().delete("/conferences/" + conference + "/shifts/" + shift + "/volunteers/" + bob.id(),
                 bob.token()).status()).isEqualTo(204);
+        clockAt(startsAt.plusHours(2));
         assertThat(recordAttendance(olivia, conference, shift, alice.id(), "PRESENT").status()).isEqualTo(204);
 
         List<IntegrationEvent> published = PublishedEvents.eventsFor(conference, 5);

@@ -18,6 +18,7 @@ import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
+import tools.jackson.databind.JsonNode;
 
 /** Registration's {@code AttendeeCancelled}, arriving through Kafka, gives a cancelled volunteer's places back. */
 @ServiceTest(properties = {"spring.config.name=volunteering", "lanyard.axon.snapshot-threshold=3"})
@@ -57,13 +58,38 @@ class RegistrationCancelledHttpTest extends VolunteeringTestSupport {
         assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
         assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
 
-        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conference,
-                firstStart.plusHours(1).toInstant(), alice.id(), alice.subject()));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                attendees.find(conference, alice.id()).map(a -> !a.active()).orElse(false));
+        cancelled(conference, alice, firstStart.plusHours(1).toInstant(), AttendeeCancelled.Canceller.ORGANIZER);
 
         assertThat(places(olivia, conference, first)).containsExactly(5, 1, 4);
         assertThat(places(olivia, conference, second)).containsExactly(5, 0, 5);
+    }
+
+    /**
+     * The owner cancels on the bag-stuffing evening (before the conference starts, so registration lets them): the
+     * evening's shift had begun and keeps them with the attendance recorded; tomorrow's desk gets its place back.
+     */
+    @Test
+    void a_cancellation_leaves_a_shift_that_had_begun_and_its_attendance_as_they_were() {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        OffsetDateTime eveningStart = evening(0, 18);
+        UUID bagStuffing = scheduleShift(olivia, conference, "Bag stuffing", eveningStart, Duration.ofHours(2), 5);
+        UUID desk = scheduleShift(olivia, conference, "Registration desk", evening(1, 8), Duration.ofHours(4), 5);
+        Volunteer alice = volunteer(conference, "alice");
+        assertThat(signUp(alice, conference, bagStuffing).status()).isEqualTo(201);
+        assertThat(signUp(alice, conference, desk).status()).isEqualTo(201);
+        clockAt(eveningStart.plusHours(1));
+        assertThat(recordAttendance(olivia, conference, bagStuffing, alice.id(), "PRESENT").status()).isEqualTo(204);
+
+        cancelled(conference, alice, eveningStart.plusMinutes(90).toInstant(), AttendeeCancelled.Canceller.OWNER);
+
+        assertThat(places(olivia, conference, bagStuffing)).containsExactly(5, 1, 4);
+        assertThat(places(olivia, conference, desk)).containsExactly(5, 0, 5);
+        JsonNode page = page(olivia, conference, alice.id()).json();
+        assertThat(page.get("shifts").size()).isEqualTo(1);
+        assertThat(page.get("shifts").get(0).get("id").asString()).isEqualTo(bagStuffing.toString());
+        assertThat(page.get("shifts").get(0).get("attendance").asString()).isEqualTo("PRESENT");
+        assertThat(page.get("hoursWorked").asDouble()).isEqualTo(2.0);
     }
 
     @Test

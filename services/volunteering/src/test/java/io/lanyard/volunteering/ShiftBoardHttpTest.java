@@ -101,6 +101,34 @@ class ShiftBoardHttpTest extends VolunteeringTestSupport {
     }
 
     @Test
+    void refuses_a_shift_outside_the_conference_dates_with_outside_conference() {
+        String olivia = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        String path = "/conferences/" + conference + "/shifts";
+
+        Http.Response lastCentury = http().post(path, olivia,
+                shiftBody("Bag stuffing", OffsetDateTime.parse("1999-05-13T17:00:00-07:00"), Duration.ofHours(2), 5));
+        assertThat(lastCentury.status()).as(lastCentury.toString()).isEqualTo(422);
+        assertThat(lastCentury.contentType()).startsWith("application/problem+json");
+        assertThat(lastCentury.problem()).isEqualTo("outside-conference");
+        Http.Response dayBeforeTheMargin = http().post(path, olivia, shiftBody("Too early",
+                OffsetDateTime.parse("2027-05-10T23:00:00-07:00"), Duration.ofHours(2), 5));
+        assertThat(dayBeforeTheMargin.problem())
+                .as("the 11th in UTC, but the 10th in Los Angeles, where the conference is")
+                .isEqualTo("outside-conference");
+        Http.Response endsAfterTheMargin = http().post(path, olivia, shiftBody("Too late",
+                OffsetDateTime.parse("2027-05-25T23:00:00-07:00"), Duration.ofHours(2), 5));
+        assertThat(endsAfterTheMargin.problem()).isEqualTo("outside-conference");
+        assertThat(board(olivia, conference).json().size()).isZero();
+
+        scheduleShift(olivia, conference, "Set-up", OffsetDateTime.parse("2027-05-11T00:00:00-07:00"),
+                Duration.ofHours(2), 5);
+        scheduleShift(olivia, conference, "Tear-down", OffsetDateTime.parse("2027-05-25T21:00:00-07:00"),
+                Duration.ofHours(3), 5);
+        assertThat(board(olivia, conference).json().size()).isEqualTo(2);
+    }
+
+    @Test
     void only_the_conferences_organizers_schedule_shifts() {
         UUID conference = conference("olivia");
         Map<String, Object> body = shiftBody("Bag stuffing", evening(0, 17), Duration.ofHours(2), 20);

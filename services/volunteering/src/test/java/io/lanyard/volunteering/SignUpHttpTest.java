@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
 
@@ -87,8 +88,9 @@ class SignUpHttpTest extends VolunteeringTestSupport {
     @Test
     void refuses_a_signup_for_a_shift_that_started_with_shift_started() {
         UUID conference = conference("olivia");
-        OffsetDateTime anHourAgo = OffsetDateTime.now(PDT).minusHours(1);
-        UUID running = scheduleShift(olivia, conference, "Registration desk", anHourAgo, Duration.ofHours(3), 5);
+        OffsetDateTime startsAt = evening(1, 8);
+        UUID running = scheduleShift(olivia, conference, "Registration desk", startsAt, Duration.ofHours(3), 5);
+        clockAt(startsAt.plusHours(1));
 
         assertRefused(signUp(volunteer(conference, "alice"), conference, running), "shift-started");
         assertThat(places(olivia, conference, running)).containsExactly(5, 0, 5);
@@ -132,6 +134,7 @@ class SignUpHttpTest extends VolunteeringTestSupport {
         Volunteer alice = volunteer(conference, "alice");
         assertThat(signUp(alice, conference, shifts.get(0)).status()).isEqualTo(201);
         assertThat(signUp(alice, conference, shifts.get(1)).status()).isEqualTo(201);
+        clockAt(evening(1, 10));
         assertThat(recordAttendance(olivia, conference, shifts.get(0), alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, shifts.get(1), alice.id(), "NO_SHOW").status()).isEqualTo(204);
 
@@ -139,6 +142,39 @@ class SignUpHttpTest extends VolunteeringTestSupport {
 
         setPolicy(conference, Map.of("noShowLimit", 3));
         assertThat(signUp(alice, conference, shifts.get(2)).status()).isEqualTo(201);
+    }
+
+    /**
+     * Alice missed two shifts, an organizer cancelled her registration during the second, and she registered again:
+     * a new attendee id, the same person. Her no-shows and the shift she still holds come with her.
+     */
+    @Test
+    void no_shows_and_held_shifts_follow_the_person_into_a_new_registration() {
+        UUID conference = conference("olivia");
+        OffsetDateTime dayTwo = evening(1, 9);
+        UUID first = scheduleShift(olivia, conference, "Day 1", evening(0, 9), Duration.ofHours(2), 5);
+        UUID second = scheduleShift(olivia, conference, "Day 2", dayTwo, Duration.ofHours(2), 5);
+        UUID overlapping = scheduleShift(olivia, conference, "Day 2, later", dayTwo.plusHours(1),
+                Duration.ofHours(2), 5);
+        UUID tooSoon = scheduleShift(olivia, conference, "Day 2, after lunch", dayTwo.plusMinutes(150),
+                Duration.ofHours(2), 5);
+        UUID third = scheduleShift(olivia, conference, "Day 3", evening(2, 9), Duration.ofHours(2), 5);
+        Volunteer alice = volunteer(conference, "alice");
+        assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
+        assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
+        clockAt(dayTwo.plusMinutes(30));
+        assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
+        assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
+
+        cancelled(conference, alice, clock.instant(), AttendeeCancelled.Canceller.ORGANIZER);
+        Volunteer aliceAgain = registeredAgain(conference, alice);
+
+        assertRefused(signUp(aliceAgain, conference, third), "too-many-no-shows");
+        setPolicy(conference, Map.of("noShowLimit", 3, "minRestMinutes", 60));
+        assertRefused(signUp(aliceAgain, conference, overlapping), "overlapping-shift");
+        assertRefused(signUp(aliceAgain, conference, tooSoon), "rest-rule-violated");
+        assertThat(signUp(aliceAgain, conference, third).status()).isEqualTo(201);
+        assertThat(places(olivia, conference, third)).containsExactly(5, 1, 4);
     }
 
     @Test

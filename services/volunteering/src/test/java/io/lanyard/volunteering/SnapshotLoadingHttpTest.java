@@ -65,10 +65,11 @@ class SnapshotLoadingHttpTest extends VolunteeringTestSupport {
         Volunteer alice = volunteer(conference, "alice");
         assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
         assertThat(signUp(alice, conference, second).status()).isEqualTo(201);
+        clockAt(evening(1, 9).plusMinutes(30));
         assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "NO_SHOW").status()).isEqualTo(204);
 
-        onlySnapshotRemains(scheduleIdOf(conference, alice.id()));
+        onlySnapshotRemains(scheduleIdOf(conference, alice.subject()));
 
         assertThat(signUp(alice, conference, third).problem()).isEqualTo("too-many-no-shows");
         assertThat(recordAttendance(olivia, conference, second, alice.id(), "PRESENT").status()).isEqualTo(204);

@@ -31,6 +31,7 @@ class VolunteerPolicyHttpTest extends VolunteeringTestSupport {
 
         assertThat(setPolicy(olivia, conference, Map.of()).status()).isEqualTo(204);
         assertThat(signUp(alice, conference, afternoon).status()).isEqualTo(201);
+        clockAt(evening(0, 9));
         assertThat(recordAttendance(olivia, conference, morning, bob.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(signUp(bob, conference, afternoon).status())
                 .as("one no-show stays under the default limit of two").isEqualTo(201);
@@ -55,6 +56,7 @@ class VolunteerPolicyHttpTest extends VolunteeringTestSupport {
         UUID second = scheduleShift(olivia, conference, "Day 2", evening(1, 9), Duration.ofHours(2), 5);
         Volunteer alice = volunteer(conference, "alice");
         assertThat(signUp(alice, conference, first).status()).isEqualTo(201);
+        clockAt(evening(0, 10));
         assertThat(recordAttendance(olivia, conference, first, alice.id(), "NO_SHOW").status()).isEqualTo(204);
         assertThat(signUp(alice, conference, second).problem())
                 .as("the refused updates left the limit of one in force").isEqualTo("too-many-no-shows");

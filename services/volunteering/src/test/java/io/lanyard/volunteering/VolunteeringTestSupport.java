@@ -5,18 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTestSupport;
@@ -29,13 +31,30 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MovableClock clock;
+
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
     }
 
-    /** An evening a few weeks ahead, at {@code hour} o'clock Pacific time: far enough that no shift has started. */
-    static OffsetDateTime evening(int daysAhead, int hour) {
-        return OffsetDateTime.now(PDT).truncatedTo(ChronoUnit.DAYS).plusDays(21 + daysAhead).withHour(hour);
+    /**
+     * A day of the test conference's week (it runs 2027-05-14 to 22 in Los Angeles) at {@code hour} o'clock Pacific
+     * time: {@code evening(0, 18)} is the bag-stuffing evening before the first day. Shifts must fall within the
+     * conference's dates; none has begun until a test moves the {@link MovableClock}.
+     */
+    static OffsetDateTime evening(int daysAfterTheThirteenth, int hour) {
+        return OffsetDateTime.of(2027, 5, 13, hour, 0, 0, 0, PDT).plusDays(daysAfterTheThirteenth);
+    }
+
+    /** The service's time is {@code moment} from now on, until the test ends. */
+    void clockAt(OffsetDateTime moment) {
+        clock.moveTo(moment.toInstant());
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
     }
 
     Volunteer volunteer(UUID conferenceId, String subject) {
@@ -53,6 +72,20 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> volunteers.stream()
                 .allMatch(v -> attendees.find(conferenceId, v.id()).isPresent()));
         return volunteers;
+    }
+
+    /** Registration cancels the volunteer, as {@code by}, at {@code at}; waits until this service has seen it. */
+    void cancelled(UUID conferenceId, Volunteer volunteer, Instant at, AttendeeCancelled.Canceller by) {
+        RegistrationFeed.publish(new AttendeeCancelled(UUID.randomUUID(), conferenceId, at, volunteer.id(),
+                volunteer.subject(), by));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                attendees.find(conferenceId, volunteer.id()).map(a -> !a.active()).orElse(false));
+    }
+
+    /** The same person registers again: a new attendee id, the same {@code sub} and token. */
+    Volunteer registeredAgain(UUID conferenceId, Volunteer volunteer) {
+        return new Volunteer(attendee(conferenceId, volunteer.subject(), volunteer.subject()), volunteer.subject(),
+                volunteer.token());
     }
 
     Map<String, Object> shiftBody(String title, OffsetDateTime startsAt, Duration length, int capacity) {
@@ -107,8 +140,13 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         throw new AssertionError("shift " + shiftId + " is not on the board");
     }
 
-    /** A volunteer's schedule aggregate, named as the service names it. */
-    static UUID scheduleIdOf(UUID conference, UUID attendee) {
+    /** A person's schedule aggregate, named as the service names it. */
+    static UUID scheduleIdOf(UUID conference, String person) {
+        return UUID.nameUUIDFromBytes(("volunteer/" + conference + "/" + person).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where a registration's schedule was kept before schedules followed the person. */
+    static UUID scheduleKeptPerRegistration(UUID conference, UUID attendee) {
         return UUID.nameUUIDFromBytes((conference + "/" + attendee).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -99,8 +99,15 @@ class Shift {
         }
     }
 
-    Optional<Refusal> refusalToRecordAttendance(UUID attendeeId) {
-        return volunteers.contains(attendeeId) ? Optional.empty() : Optional.of(new NotOnShiftException(attendeeId));
+    /** Only for a volunteer on the shift, and only once it has begun: before that nothing has happened. */
+    Optional<Refusal> refusalToRecordAttendance(UUID attendeeId, Instant now) {
+        if (!volunteers.contains(attendeeId)) {
+            return Optional.of(new NotOnShiftException(attendeeId));
+        }
+        if (!hasStartedAt(now)) {
+            return Optional.of(new ShiftNotStartedException());
+        }
+        return Optional.empty();
     }
 
     /** Records or corrects attendance; tells whether anything changed. */

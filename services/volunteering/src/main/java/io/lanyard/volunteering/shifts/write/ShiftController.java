@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.directory.Attendees;
+import io.lanyard.platform.directory.Attendees.KnownAttendee;
+import io.lanyard.platform.directory.ConferenceCalendar;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.InvalidRequestException;
+import io.lanyard.platform.web.NotFoundException;
 import io.lanyard.platform.problems.Refusal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -58,19 +61,22 @@ class ShiftController {
     private final Organizers organizers;
     private final Attendees attendees;
     private final IdGenerator ids;
+    private final ConferenceCalendar calendar;
     private final Clock clock;
 
-    ShiftController(Commands commands, Organizers organizers, Attendees attendees, IdGenerator ids, Clock clock) {
+    ShiftController(Commands commands, Organizers organizers, Attendees attendees, ConferenceCalendar calendar,
+                    IdGenerator ids, Clock clock) {
         this.commands = commands;
         this.organizers = organizers;
         this.attendees = attendees;
+        this.calendar = calendar;
         this.ids = ids;
         this.clock = clock;
     }
 
     @PostMapping("/conferences/{conferenceId}/shifts")
     ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID conferenceId, @Valid @RequestBody NewShift body,
-                                               Caller caller) {
+                                               Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = timeWithOffset("startsAt", body.startsAt());
         OffsetDateTime endsAt = timeWithOffset("endsAt", body.endsAt());
@@ -80,6 +86,9 @@ class ShiftController {
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST_SHIFT) > 0) {
             throw new InvalidRequestException("endsAt", "a shift lasts at most 24 hours; split longer duties");
         }
+        // Days as the conference's time zone has them; a shift ending at midnight ends on the day before.
+        calendar.requireWithin(conferenceId, startsAt.toInstant());
+        calendar.requireWithin(conferenceId, endsAt.toInstant().minusNanos(1));
         UUID id = ids.generateId();
         commands.send(new ShiftMessages.ScheduleShift(id, conferenceId, body.title().strip(), body.task().strip(),
                 body.location().strip(), startsAt.toInstant(), endsAt.toInstant(), startsAt.getOffset(),
@@ -91,9 +100,9 @@ class ShiftController {
     @PostMapping("/conferences/{conferenceId}/shifts/{shiftId}/volunteers")
     ResponseEntity<SignedUp> signUp(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
                                     @Valid @RequestBody NewVolunteer body, Caller caller) throws Refusal {
-        attendees.requireActingFor(conferenceId, body.attendeeId(), caller);
+        KnownAttendee volunteer = attendees.requireActingFor(conferenceId, body.attendeeId(), caller);
         commands.sendOrRefuse(new ShiftMessages.SignUpForShift(conferenceId, shiftId, body.attendeeId(),
-                caller.subject(), clock.instant()));
+                volunteer.subject(), caller.subject(), clock.instant()));
         return ResponseEntity.created(URI.create(
                         "/conferences/" + conferenceId + "/shifts/" + shiftId + "/volunteers/" + body.attendeeId()))
                 .body(new SignedUp(body.attendeeId(), shiftId, body.attendeeId()));
@@ -102,9 +111,9 @@ class ShiftController {
     @DeleteMapping("/conferences/{conferenceId}/shifts/{shiftId}/volunteers/{attendeeId}")
     ResponseEntity<Void> withdraw(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
                                   @PathVariable UUID attendeeId, Caller caller) throws Refusal {
-        attendees.requireActingFor(conferenceId, attendeeId, caller);
+        KnownAttendee volunteer = attendees.requireActingFor(conferenceId, attendeeId, caller);
         commands.sendOrRefuse(new ShiftMessages.WithdrawFromShift(conferenceId, shiftId, attendeeId,
-                caller.subject(), clock.instant()));
+                volunteer.subject(), caller.subject(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -113,8 +122,11 @@ class ShiftController {
                                           @PathVariable UUID attendeeId, @Valid @RequestBody AttendanceReport body,
                                           Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
+        // Attendance is recorded for a cancelled registration's shifts that had begun, too.
+        KnownAttendee volunteer = attendees.findCatchingUp(conferenceId, attendeeId)
+                .orElseThrow(() -> new NotFoundException("attendee", attendeeId));
         commands.sendOrRefuse(new ShiftMessages.RecordAttendance(conferenceId, shiftId, attendeeId,
-                Attendance.valueOf(body.status()), caller.subject()));
+                volunteer.subject(), Attendance.valueOf(body.status()), caller.subject(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 

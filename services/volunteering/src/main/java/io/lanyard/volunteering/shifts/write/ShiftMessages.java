@@ -16,17 +16,20 @@ public final class ShiftMessages {
                          String scheduledBy) {
     }
 
-    record SignUpForShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String signedUpBy, Instant at) {
+    /** {@code person} is the attendee's {@code sub}: whose schedule the sign-up is checked against. */
+    record SignUpForShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String person, String signedUpBy,
+                          Instant at) {
     }
 
-    record WithdrawFromShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String withdrawnBy, Instant at) {
+    record WithdrawFromShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String person, String withdrawnBy,
+                             Instant at) {
     }
 
-    record RecordAttendance(UUID conferenceId, UUID shiftId, UUID attendeeId, Attendance status,
-                            String recordedBy) {
+    record RecordAttendance(UUID conferenceId, UUID shiftId, UUID attendeeId, String person, Attendance status,
+                            String recordedBy, Instant at) {
     }
 
     /** Registration cancelled the attendee at {@code cancelledAt}: they leave every shift starting later. */
-    public record WithdrawCancelledAttendee(UUID conferenceId, UUID attendeeId, Instant cancelledAt) {
+    public record WithdrawCancelledAttendee(UUID conferenceId, UUID attendeeId, String person, Instant cancelledAt) {
     }
 }

@@ -18,11 +18,11 @@ import io.lanyard.platform.web.NotFoundException;
  * The commands that touch a shift and a volunteer's schedule together. Each loads both aggregates in one unit of
  * work, one transaction, and holds both locks until it commits: every rule is checked against state nobody else
  * can change meanwhile. Both are asked before either changes, so a refusal is thrown before any event exists.
- * Before each load it takes a database lock on the volunteer or the shift that lasts until the transaction commits
- * (the platform's {@link AttendeeLocks}, which the reaction to a cancellation takes too, and {@link CommitLocks}),
- * always the volunteer first, then shifts in id order, so two commands never wait on each other in a circle. Taking
- * one also gives the transaction its connection before it queues for an aggregate, so whoever holds a lock never
- * waits for a connection its waiters hold.
+ * Before each load it takes a database lock that lasts until the transaction commits: on the registration (the
+ * platform's {@link AttendeeLocks}, which the reaction to a cancellation takes too), on the person's schedule and on
+ * each shift ({@link CommitLocks}), always in that order and shifts in id order, so two commands never wait on each
+ * other in a circle. Taking one also gives the transaction its connection before it queues for an aggregate, so
+ * whoever holds a lock never waits for a connection its waiters hold.
  */
 @Component
 class ShiftSignUpCommandHandler {
@@ -30,21 +30,25 @@ class ShiftSignUpCommandHandler {
     private final Repository<Shift> shifts;
     private final Repository<VolunteerSchedule> schedules;
     private final VolunteerRulesSource policies;
+    private final PersonRegistrations registrations;
     private final AttendeeLocks volunteerLocks;
-    private final CommitLocks shiftLocks;
+    private final CommitLocks locks;
 
     ShiftSignUpCommandHandler(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules,
-                              VolunteerRulesSource policies, AttendeeLocks volunteerLocks, CommitLocks shiftLocks) {
+                              VolunteerRulesSource policies, PersonRegistrations registrations,
+                              AttendeeLocks volunteerLocks, CommitLocks locks) {
         this.shifts = shifts;
         this.schedules = schedules;
         this.policies = policies;
+        this.registrations = registrations;
         this.volunteerLocks = volunteerLocks;
-        this.shiftLocks = shiftLocks;
+        this.locks = locks;
     }
 
     @CommandHandler
     void handle(ShiftMessages.SignUpForShift command) throws Refusal {
-        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
+        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
+                command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
         ShiftTimes times = shift.invoke(Shift::times);
         VolunteerRules rules = policies.rulesFor(command.conferenceId());
@@ -58,12 +62,14 @@ class ShiftSignUpCommandHandler {
             throw refusal.get();
         }
         shift.execute(s -> s.signUp(command.attendeeId(), command.signedUpBy()));
-        schedule.execute(s -> s.book(command.conferenceId(), command.attendeeId(), command.shiftId(), times));
+        schedule.execute(s -> s.book(command.conferenceId(), command.person(), command.attendeeId(),
+                command.shiftId(), times));
     }
 
     @CommandHandler
     void handle(ShiftMessages.WithdrawFromShift command) throws Refusal {
-        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
+        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
+                command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
         if (!shift.invoke(s -> s.hasVolunteer(command.attendeeId()))) {
             return;
@@ -79,9 +85,11 @@ class ShiftSignUpCommandHandler {
 
     @CommandHandler
     void handle(ShiftMessages.RecordAttendance command) throws Refusal {
-        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
+        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
+                command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
-        Optional<Refusal> refusal = shift.invoke(s -> s.refusalToRecordAttendance(command.attendeeId()));
+        Optional<Refusal> refusal = shift.invoke(s ->
+                s.refusalToRecordAttendance(command.attendeeId(), command.at()));
         if (refusal.isPresent()) {
             throw refusal.get();
         }
@@ -90,11 +98,15 @@ class ShiftSignUpCommandHandler {
         }
     }
 
-    /** Shifts that started before the cancellation keep their record; later ones get their place back. */
+    /**
+     * Shifts that started before the cancellation keep their record; later ones get their place back. Only the
+     * cancelled registration's shifts: the person may hold others under a registration of theirs still in force.
+     */
     @CommandHandler
     void handle(ShiftMessages.WithdrawCancelledAttendee command) {
-        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId());
-        for (UUID shiftId : schedule.invoke(VolunteerSchedule::bookedShifts)) {
+        Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
+                command.person());
+        for (UUID shiftId : schedule.invoke(s -> s.shiftsHeldBy(command.attendeeId()))) {
             Aggregate<Shift> shift = shift(shiftId);
             if (!shift.invoke(s -> s.hasStartedAt(command.cancelledAt()))) {
                 shift.execute(s -> s.withdraw(command.attendeeId(), null,
@@ -102,18 +114,47 @@ class ShiftSignUpCommandHandler {
                 schedule.execute(s -> s.release(shiftId));
             }
         }
-        schedule.execute(s -> s.close(command.conferenceId(), command.attendeeId()));
+        schedule.execute(s -> s.close(command.conferenceId(), command.person(), command.attendeeId()));
     }
 
-    private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId) {
+    /**
+     * The person's schedule, under the registration's lock (the one its cancellation takes) and then the schedule's
+     * own: the person's other registrations take other attendee locks, and must still queue here.
+     */
+    private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId, String person) {
         volunteerLocks.lock(attendeeId);
+        UUID id = VolunteerSchedule.idOf(conferenceId, person);
+        locks.lock("schedule/" + id);
+        Aggregate<VolunteerSchedule> schedule = load(id);
+        if (schedule.invoke(VolunteerSchedule::isNew)) {
+            carryOverSchedulesKeptPerRegistration(conferenceId, person, schedule);
+        }
+        return schedule;
+    }
+
+    /**
+     * Schedules used to be kept per registration. The first time a person's own schedule is loaded, whatever
+     * their registrations' schedules hold (shifts, no-shows, a cancellation) joins it, so that nobody's history is
+     * lost on the way; once it has any event, they have been carried over or there were none.
+     */
+    private void carryOverSchedulesKeptPerRegistration(UUID conferenceId, String person,
+                                                       Aggregate<VolunteerSchedule> schedule) {
+        for (UUID registration : registrations.of(conferenceId, person)) {
+            Aggregate<VolunteerSchedule> kept = load(VolunteerSchedule.keptPerRegistration(conferenceId, registration));
+            if (!kept.invoke(VolunteerSchedule::isNew)) {
+                ScheduleCarriedOver carried = kept.invoke(k -> k.carriedOverTo(conferenceId, person, registration));
+                schedule.execute(s -> s.carryOver(carried));
+            }
+        }
+    }
+
+    private Aggregate<VolunteerSchedule> load(UUID scheduleId) {
         try {
-            return schedules.loadOrCreate(VolunteerSchedule.idOf(conferenceId, attendeeId).toString(),
-                    VolunteerSchedule::new);
+            return schedules.loadOrCreate(scheduleId.toString(), VolunteerSchedule::new);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("could not load the schedule of " + attendeeId, e);
+            throw new IllegalStateException("could not load the schedule " + scheduleId, e);
         }
     }
 
@@ -126,7 +167,7 @@ class ShiftSignUpCommandHandler {
     }
 
     private Aggregate<Shift> shift(UUID shiftId) {
-        shiftLocks.lock("shift/" + shiftId);
+        locks.lock("shift/" + shiftId);
         return shifts.load(shiftId.toString());
     }
 }

@@ -25,11 +25,12 @@ import io.lanyard.platform.problems.NotRegisteredException;
 import io.lanyard.platform.problems.Refusal;
 
 /**
- * One volunteer's shifts at one conference, and the consistency boundary of the rules that span them: no two
+ * One person's shifts at one conference, and the consistency boundary of the rules that span them: no two
  * shifts at once, enough rest between shifts, no more than the daily maximum, no sign-ups after too many
- * no-shows. A volunteer's sign-ups queue on this aggregate, so two racing sign-ups for overlapping shifts cannot
- * both see a free evening. It has no creation event: its first booking opens it, so a refused first sign-up
- * stores nothing.
+ * no-shows. It belongs to the person (the token's {@code sub}), not to one registration: someone who cancels and
+ * registers again is a new attendee with the same shifts behind them and the same no-shows. A person's sign-ups
+ * queue on this aggregate, so two racing sign-ups for overlapping shifts cannot both see a free evening. It has no
+ * creation event: its first booking opens it, so a refused first sign-up stores nothing.
  */
 @Aggregate(snapshotTriggerDefinition = AxonPlatformConfiguration.SNAPSHOT_TRIGGER)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -39,18 +40,36 @@ class VolunteerSchedule {
     @AggregateIdentifier
     private UUID scheduleId;
     private Map<UUID, ShiftTimes> bookings = new HashMap<>();
+    /** Which of the person's registrations (attendee ids) holds each booked shift. */
+    private Map<UUID, UUID> holders = new HashMap<>();
     private Set<UUID> noShows = new HashSet<>();
+    /** The person's registrations that were cancelled: they take no more shifts. */
+    private Set<UUID> cancelled = new HashSet<>();
+    /** Only in a snapshot of a schedule kept per registration (see {@link #keptPerRegistration}): it was cancelled. */
     private boolean closed;
 
     VolunteerSchedule() {
     }
 
-    static UUID idOf(UUID conferenceId, UUID attendeeId) {
+    static UUID idOf(UUID conferenceId, String person) {
+        return UUID.nameUUIDFromBytes(("volunteer/" + conferenceId + "/" + person).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Where a schedule was kept before schedules followed the person: one per registration. Nothing is written
+     * there any more; {@link ShiftSignUpCommandHandler} carries such schedules over to their person's.
+     */
+    static UUID keptPerRegistration(UUID conferenceId, UUID attendeeId) {
         return UUID.nameUUIDFromBytes((conferenceId + "/" + attendeeId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** No event yet: no booking, and nothing carried over. */
+    boolean isNew() {
+        return scheduleId == null;
+    }
+
     Optional<Refusal> refusalToBook(UUID volunteer, ShiftTimes shift, VolunteerRules rules, ZoneId dayZone) {
-        if (closed) {
+        if (cancelled.contains(volunteer)) {
             return Optional.of(new NotRegisteredException(volunteer));
         }
         if (noShows.size() >= rules.noShowLimit()) {
@@ -92,8 +111,8 @@ class VolunteerSchedule {
         return String.valueOf(duration.toMinutes() / 60.0);
     }
 
-    void book(UUID conference, UUID volunteer, UUID shiftId, ShiftTimes times) {
-        apply(new ShiftBooked(idOf(conference, volunteer), conference, volunteer, shiftId, times.startsAt(),
+    void book(UUID conference, String person, UUID volunteer, UUID shiftId, ShiftTimes times) {
+        apply(new ShiftBooked(idOf(conference, person), conference, volunteer, shiftId, times.startsAt(),
                 times.endsAt()));
     }
 
@@ -109,26 +128,46 @@ class VolunteerSchedule {
         }
     }
 
-    /** In one fixed order, so that whoever locks several of these shifts locks them in the same order. */
-    List<UUID> bookedShifts() {
-        return bookings.keySet().stream().sorted().toList();
+    /**
+     * The shifts one of the person's registrations holds, in one fixed order, so that whoever locks several of
+     * them locks them in the same order.
+     */
+    List<UUID> shiftsHeldBy(UUID volunteer) {
+        return holders.entrySet().stream()
+                .filter(holder -> holder.getValue().equals(volunteer))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
-    void close(UUID conference, UUID volunteer) {
-        if (!closed) {
-            apply(new VolunteerScheduleClosed(idOf(conference, volunteer), conference, volunteer));
+    void close(UUID conference, String person, UUID volunteer) {
+        if (!cancelled.contains(volunteer)) {
+            apply(new VolunteerScheduleClosed(idOf(conference, person), conference, volunteer));
         }
+    }
+
+    /** What a schedule kept per registration holds, to be carried over to the person's: all of it is theirs. */
+    ScheduleCarriedOver carriedOverTo(UUID conference, String person, UUID volunteer) {
+        return new ScheduleCarriedOver(idOf(conference, person), conference, volunteer,
+                keptPerRegistration(conference, volunteer), Map.copyOf(bookings), Set.copyOf(noShows),
+                closed || cancelled.contains(volunteer));
+    }
+
+    void carryOver(ScheduleCarriedOver kept) {
+        apply(kept);
     }
 
     @EventSourcingHandler
     void on(ShiftBooked event) {
         scheduleId = event.scheduleId();
         bookings.put(event.shiftId(), new ShiftTimes(event.startsAt(), event.endsAt()));
+        holders.put(event.shiftId(), event.attendeeId());
     }
 
     @EventSourcingHandler
     void on(ShiftReleased event) {
         bookings.remove(event.shiftId());
+        holders.remove(event.shiftId());
         noShows.remove(event.shiftId());
     }
 
@@ -144,6 +183,17 @@ class VolunteerSchedule {
     @EventSourcingHandler
     void on(VolunteerScheduleClosed event) {
         scheduleId = event.scheduleId();
-        closed = true;
+        cancelled.add(event.attendeeId());
+    }
+
+    @EventSourcingHandler
+    void on(ScheduleCarriedOver event) {
+        scheduleId = event.scheduleId();
+        bookings.putAll(event.bookings());
+        event.bookings().keySet().forEach(shiftId -> holders.put(shiftId, event.attendeeId()));
+        noShows.addAll(event.noShows());
+        if (event.cancelled()) {
+            cancelled.add(event.attendeeId());
+        }
     }
 }

@@ -1,15 +1,21 @@
 package io.lanyard.volunteering.shifts.write;
 
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_EARLIER_REGISTRATIONS;
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.personOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -40,16 +46,17 @@ class JacksonSnapshotTest {
     void a_shift_comes_back_whole_from_a_snapshot() {
         AggregateTestFixture<Shift> fixture = new AggregateTestFixture<>(Shift.class);
         OtherAggregate<VolunteerSchedule> schedules = new OtherAggregate<>(VolunteerSchedule.class);
-        UUID bobsSchedule = VolunteerSchedule.idOf(CONFERENCE, BOB);
+        UUID bobsSchedule = VolunteerSchedule.idOf(CONFERENCE, personOf(BOB));
         schedules.given(bobsSchedule, new ShiftBooked(bobsSchedule, CONFERENCE, BOB, SHIFT, STARTS, ENDS));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
-                schedules.repository(), RULES, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                schedules.repository(), RULES, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS, ENDS,
                                 ZoneOffset.ofHours(-7), 2, "olivia"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, BOB, "bob"),
                         new AttendanceRecorded(SHIFT, CONFERENCE, ALICE, Attendance.NO_SHOW, 0, "olivia"))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, Attendance.PRESENT, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, BOB, personOf(BOB), Attendance.PRESENT,
+                        "olivia", ENDS))
                 .expectState(shift -> {
                     Shift restored = roundTrip(shift);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(shift);
@@ -62,27 +69,44 @@ class JacksonSnapshotTest {
 
     @Test
     void a_volunteer_schedule_comes_back_whole_from_a_snapshot() {
-        UUID schedule = VolunteerSchedule.idOf(CONFERENCE, ALICE);
+        UUID schedule = VolunteerSchedule.idOf(CONFERENCE, personOf(ALICE));
         UUID missed = UUID.randomUUID();
         AggregateTestFixture<VolunteerSchedule> fixture = new AggregateTestFixture<>(VolunteerSchedule.class);
         OtherAggregate<Shift> shifts = new OtherAggregate<>(Shift.class);
         shifts.given(SHIFT, new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS,
                 ENDS, ZoneOffset.UTC, 2, "olivia"), new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), RULES, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                fixture.getRepository(), RULES, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftBooked(schedule, CONFERENCE, ALICE, missed, STARTS.minus(Duration.ofDays(1)),
                                 STARTS.minus(Duration.ofDays(1)).plus(Duration.ofHours(2))),
                         new ShiftBooked(schedule, CONFERENCE, ALICE, SHIFT, STARTS, ENDS))
-                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, Attendance.NO_SHOW, "olivia"))
+                .when(new ShiftMessages.RecordAttendance(CONFERENCE, SHIFT, ALICE, personOf(ALICE), Attendance.NO_SHOW,
+                        "olivia", ENDS))
                 .expectState(restoredFrom -> {
                     VolunteerSchedule restored = roundTrip(restoredFrom);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(restoredFrom);
-                    assertThat(restored.bookedShifts()).containsExactlyInAnyOrder(missed, SHIFT);
+                    assertThat(restored.shiftsHeldBy(ALICE)).containsExactlyInAnyOrder(missed, SHIFT);
                     VolunteerRules oneNoShowAllowed = new VolunteerRules(null, null, 1, ZoneOffset.UTC);
                     assertThat(restored.refusalToBook(ALICE, new ShiftTimes(ENDS, ENDS.plusSeconds(3600)),
                             oneNoShowAllowed, ZoneOffset.UTC))
                             .containsInstanceOf(TooManyNoShowsException.class);
                 });
+    }
+
+    /** A schedule's snapshot as the service wrote them while schedules were kept per registration. */
+    private static final String KEPT_PER_REGISTRATION = """
+            {"bookings":{"%s":{"endsAt":"2027-05-14T02:00:00Z","startsAt":"2027-05-14T00:00:00Z"}},"closed":true,\
+            "noShows":["%s"],"scheduleId":"%s"}""";
+
+    @Test
+    void a_snapshot_of_a_schedule_kept_per_registration_loads_and_carries_over_whole() {
+        UUID kept = VolunteerSchedule.keptPerRegistration(CONFERENCE, ALICE);
+        VolunteerSchedule restored = serializer.deserialize(new SimpleSerializedObject<>(
+                KEPT_PER_REGISTRATION.formatted(SHIFT, SHIFT, kept).getBytes(StandardCharsets.UTF_8), byte[].class,
+                VolunteerSchedule.class.getName(), null));
+        assertThat(restored.carriedOverTo(CONFERENCE, personOf(ALICE), ALICE)).isEqualTo(new ScheduleCarriedOver(
+                VolunteerSchedule.idOf(CONFERENCE, personOf(ALICE)), CONFERENCE, ALICE, kept,
+                Map.of(SHIFT, new ShiftTimes(STARTS, ENDS)), Set.of(SHIFT), true));
     }
 
     @Test

@@ -29,6 +29,13 @@ final class OtherAggregate<T> {
         }
     };
     static final AttendeeLocks NO_ATTENDEE_LOCKS = new AttendeeLocks(NO_LOCKS);
+    /** Nobody in these tests had a schedule kept per registration. */
+    static final PersonRegistrations NO_EARLIER_REGISTRATIONS = (conference, person) -> List.of();
+
+    /** The person (token {@code sub}) behind an attendee id in the fixture tests. */
+    static String personOf(UUID attendee) {
+        return "sub-" + attendee;
+    }
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())

@@ -1,7 +1,9 @@
 package io.lanyard.volunteering.shifts.write;
 
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_ATTENDEE_LOCKS;
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_EARLIER_REGISTRATIONS;
 import static io.lanyard.volunteering.shifts.write.OtherAggregate.NO_LOCKS;
+import static io.lanyard.volunteering.shifts.write.OtherAggregate.personOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -22,7 +24,8 @@ class VolunteerScheduleRulesTest {
 
     static final UUID CONFERENCE = UUID.randomUUID();
     static final UUID ALICE = UUID.randomUUID();
-    static final UUID SCHEDULE = VolunteerSchedule.idOf(CONFERENCE, ALICE);
+    static final UUID ALICE_AGAIN = UUID.randomUUID();
+    static final UUID SCHEDULE = VolunteerSchedule.idOf(CONFERENCE, personOf(ALICE));
     static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     static final ZoneOffset PDT = ZoneOffset.ofHours(-7);
     static final Instant LONG_BEFORE = Instant.parse("2027-01-01T00:00:00Z");
@@ -34,7 +37,7 @@ class VolunteerScheduleRulesTest {
     @BeforeEach
     void commandHandler() {
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), conference -> rules, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                fixture.getRepository(), conference -> rules, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
     }
 
     /** A shift on the other side, in the given offset, from {@code start} for {@code hours}. */
@@ -53,13 +56,22 @@ class VolunteerScheduleRulesTest {
 
     /** Alice already holds the shift: it is on her schedule and she is on its list. */
     private ShiftBooked held(UUID shiftId) {
-        shifts.given(shiftId, new VolunteerSignedUp(shiftId, CONFERENCE, ALICE, "alice"));
-        return booking(shiftId);
+        return heldBy(ALICE, shiftId);
+    }
+
+    /** One of Alice's registrations holds the shift. */
+    private ShiftBooked heldBy(UUID registration, UUID shiftId) {
+        shifts.given(shiftId, new VolunteerSignedUp(shiftId, CONFERENCE, registration, "alice"));
+        return bookingBy(registration, shiftId);
     }
 
     private ShiftBooked booking(UUID shiftId) {
+        return bookingBy(ALICE, shiftId);
+    }
+
+    private ShiftBooked bookingBy(UUID registration, UUID shiftId) {
         ShiftTimes times = shiftTimes(shiftId);
-        return new ShiftBooked(SCHEDULE, CONFERENCE, ALICE, shiftId, times.startsAt(), times.endsAt());
+        return new ShiftBooked(SCHEDULE, CONFERENCE, registration, shiftId, times.startsAt(), times.endsAt());
     }
 
     private ShiftTimes shiftTimes(UUID shiftId) {
@@ -68,7 +80,17 @@ class VolunteerScheduleRulesTest {
     }
 
     private static ShiftMessages.SignUpForShift signUp(UUID shiftId) {
-        return new ShiftMessages.SignUpForShift(CONFERENCE, shiftId, ALICE, "alice", LONG_BEFORE);
+        return new ShiftMessages.SignUpForShift(CONFERENCE, shiftId, ALICE, personOf(ALICE), "alice", LONG_BEFORE);
+    }
+
+    /** Alice registered again: a new attendee id, the same person. */
+    private static ShiftMessages.SignUpForShift signUpAgain(UUID shiftId) {
+        return new ShiftMessages.SignUpForShift(CONFERENCE, shiftId, ALICE_AGAIN, personOf(ALICE), "alice",
+                LONG_BEFORE);
+    }
+
+    private static VolunteerScheduleClosed cancelled(UUID registration) {
+        return new VolunteerScheduleClosed(SCHEDULE, CONFERENCE, registration);
     }
 
     private static ShiftAttendanceNoted noShow(UUID shiftId) {
@@ -262,6 +284,60 @@ class VolunteerScheduleRulesTest {
     }
 
     @Test
+    void no_shows_follow_the_person_into_a_new_registration() {
+        UUID first = shift("2027-05-12T09:00:00", 2);
+        UUID second = shift("2027-05-12T14:00:00", 2);
+        UUID third = shift("2027-05-13T17:00:00", 2);
+        fixture.given(held(first), noShow(first), held(second), noShow(second), cancelled(ALICE))
+                .when(signUpAgain(third))
+                .expectException(TooManyNoShowsException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_shift_a_cancelled_registration_kept_still_counts_for_the_persons_overlaps() {
+        UUID evening = shift("2027-05-13T17:00:00", 2);
+        UUID overlapping = shift("2027-05-13T18:00:00", 2);
+        fixture.given(held(evening), cancelled(ALICE))
+                .when(signUpAgain(overlapping))
+                .expectException(OverlappingShiftException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_shift_a_cancelled_registration_kept_still_counts_for_the_persons_rest() {
+        rules = new VolunteerRules(null, Duration.ofMinutes(60), 2, LOS_ANGELES);
+        UUID evening = shift("2027-05-13T17:00:00", 2);
+        UUID tooSoon = shift("2027-05-13T19:30:00", 2);
+        fixture.given(held(evening), cancelled(ALICE))
+                .when(signUpAgain(tooSoon))
+                .expectException(RestRuleViolatedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_registration_does_not_close_the_persons_new_one() {
+        UUID before = shift("2027-05-12T09:00:00", 2);
+        UUID evening = shift("2027-05-13T17:00:00", 2);
+        fixture.given(held(before), cancelled(ALICE))
+                .when(signUpAgain(evening))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(bookingBy(ALICE_AGAIN, evening));
+    }
+
+    @Test
+    void a_cancellation_releases_only_the_shifts_of_the_cancelled_registration() {
+        UUID oldRegistrations = shift("2027-05-13T09:00:00", 2);
+        UUID newRegistrations = shift("2027-05-13T17:00:00", 2);
+        fixture.given(heldBy(ALICE, oldRegistrations), heldBy(ALICE_AGAIN, newRegistrations))
+                .when(new ShiftMessages.WithdrawCancelledAttendee(CONFERENCE, ALICE_AGAIN, personOf(ALICE),
+                        LONG_BEFORE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ShiftReleased(SCHEDULE, newRegistrations), cancelled(ALICE_AGAIN));
+        assertThat(shifts.newEventsOf(oldRegistrations)).isEmpty();
+    }
+
+    @Test
     void a_withdrawal_frees_the_time_for_another_shift() {
         UUID tableOne = shift("2027-05-13T17:00:00", 2);
         UUID tableTwo = shift("2027-05-13T17:00:00", 2);
@@ -277,7 +353,7 @@ class VolunteerScheduleRulesTest {
         UUID later = shift("2027-05-13T17:00:00", 2);
         Instant cancelledAt = OffsetDateTime.parse("2027-05-13T10:00:00-07:00").toInstant();
         fixture.given(held(started), held(later))
-                .when(new ShiftMessages.WithdrawCancelledAttendee(CONFERENCE, ALICE, cancelledAt))
+                .when(new ShiftMessages.WithdrawCancelledAttendee(CONFERENCE, ALICE, personOf(ALICE), cancelledAt))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ShiftReleased(SCHEDULE, later),
                         new VolunteerScheduleClosed(SCHEDULE, CONFERENCE, ALICE));
