@@ -3,9 +3,11 @@ package io.lanyard.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +32,19 @@ public abstract class ServiceTestSupport {
 
     @Autowired
     protected Attendees attendees;
+
+    @Autowired
+    protected MovableClock clock;
+
+    /** The service's time is {@code moment} from now on, until the test ends. */
+    protected void clockAt(Instant moment) {
+        clock.moveTo(moment);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     protected Http http() {
         return Http.on(port);

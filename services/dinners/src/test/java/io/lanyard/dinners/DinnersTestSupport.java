@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
@@ -25,22 +24,14 @@ public abstract class DinnersTestSupport extends ServiceTestSupport {
     /**
      * An evening of the test conference's week (it runs 2027-05-14 to 22 in Los Angeles): dinners must fall within
      * the conference's dates, and this one is months ahead of the real time, so neither the owner's cancellation
-     * cut-off nor the start is near until a test moves the {@link MovableClock}.
+     * cut-off nor the start is near until a test moves the {@link io.lanyard.testsupport.MovableClock}.
      */
     protected static final OffsetDateTime CONFERENCE_EVENING =
             OffsetDateTime.of(2027, 5, 19, 19, 0, 0, 0, ZoneOffset.ofHours(-7));
 
-    @Autowired
-    protected MovableClock clock;
-
     /** The service's time is {@code moment} from now on, until the test ends. */
     protected void clockAt(OffsetDateTime moment) {
-        clock.moveTo(moment.toInstant());
-    }
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
+        clockAt(moment.toInstant());
     }
 
     protected UUID createDinner(String organizerToken, UUID conferenceId, int seats) {

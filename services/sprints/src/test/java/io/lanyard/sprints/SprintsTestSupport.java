@@ -21,7 +21,6 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,9 +45,6 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
     protected static final ZoneId CONFERENCE_ZONE = ZoneId.of("America/Los_Angeles");
 
     @Autowired
-    SprintsClock clock;
-
-    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -56,12 +52,7 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
 
     /** The service's time is {@code hour} o'clock on {@code day} in Los Angeles, until the test ends. */
     void clockAt(String day, int hour) {
-        clock.setTo(LocalDate.parse(day).atTime(hour, 0).atZone(CONFERENCE_ZONE).toInstant());
-    }
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.realTime();
+        clockAt(LocalDate.parse(day).atTime(hour, 0).atZone(CONFERENCE_ZONE).toInstant());
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,9 +30,6 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    MovableClock clock;
-
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
     }
@@ -41,7 +37,7 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
     /**
      * A day of the test conference's week (it runs 2027-05-14 to 22 in Los Angeles) at {@code hour} o'clock Pacific
      * time: {@code evening(0, 18)} is the bag-stuffing evening before the first day. Shifts must fall within the
-     * conference's dates; none has begun until a test moves the {@link MovableClock}.
+     * conference's dates; none has begun until a test moves the {@link io.lanyard.testsupport.MovableClock}.
      */
     static OffsetDateTime evening(int daysAfterTheThirteenth, int hour) {
         return OffsetDateTime.of(2027, 5, 13, hour, 0, 0, 0, PDT).plusDays(daysAfterTheThirteenth);
@@ -49,12 +45,7 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
 
     /** The service's time is {@code moment} from now on, until the test ends. */
     void clockAt(OffsetDateTime moment) {
-        clock.moveTo(moment.toInstant());
-    }
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
+        clockAt(moment.toInstant());
     }
 
     Volunteer volunteer(UUID conferenceId, String subject) {

@@ -1,4 +1,4 @@
-package io.lanyard.dinners;
+package io.lanyard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 /**
- * The service's clock in its tests: the real time, unless a test moves it to a moment of the conference week (the
- * cut-off has passed, the dinner has started). It keeps ticking from there; {@link DinnersTestSupport} puts it back
- * after each test. db-scheduler keeps the real time, so moving this clock fires no deadline early.
+ * A service's clock in its tests: the real time, unless a test moves it to a moment of the conference week (a shift
+ * has begun, a dinner's cut-off has passed), from where it keeps ticking. {@link ServiceTestSupport} puts it back
+ * after each test. Only the service's injected {@code Clock} moves: db-scheduler and Kafka keep the real time, so
+ * moving it fires no deadline early.
  */
 public final class MovableClock extends Clock {
 
@@ -57,19 +55,5 @@ public final class MovableClock extends Clock {
                 return clock.withZone(other);
             }
         };
-    }
-
-    /**
-     * Found by the application's component scan like any configuration class on the test class path, so every test
-     * context of the service (the shared one and those {@code HoldExpiryTest} starts) has it; the platform's own
-     * {@code Clock} steps aside for it.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class InTests {
-
-        @Bean
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }
