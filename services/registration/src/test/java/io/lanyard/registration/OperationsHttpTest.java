@@ -34,6 +34,17 @@ class OperationsHttpTest extends RegistrationTestSupport {
     @Autowired
     private JdbcClient jdbc;
 
+    @Test
+    void metrics_are_for_operators_and_health_for_everyone() {
+        assertThat(http().get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(http().get("/actuator/prometheus", organizerToken("olivia")).status()).isEqualTo(403);
+        assertThat(http().get("/actuator/metrics", attendeeToken("alice")).status()).isEqualTo(403);
+        assertThat(http().get("/actuator/prometheus", operatorToken()).status()).isEqualTo(200);
+        assertThat(http().get("/actuator/metrics", operatorToken()).status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
     private String operatorToken() {
         return tokens.mint("otto", List.of("OPERATOR"));
     }
@@ -88,7 +99,7 @@ class OperationsHttpTest extends RegistrationTestSupport {
         assertThat(http().post(checkIn, organizer, null).status()).isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = http().get("/actuator/prometheus", null).body();
+            String metrics = http().get("/actuator/prometheus", operatorToken()).body();
             assertThat(metrics)
                     .contains("lanyard_commands_seconds_count{command=\"CreateConference\",outcome=\"success\"}")
                     .contains("lanyard_commands_seconds_count{command=\"CheckIn\",outcome=\"refused\"}")

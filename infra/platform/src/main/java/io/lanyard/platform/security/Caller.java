@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(String subject, List<String> roles) {
 
     public static final String ORGANIZER = "ORGANIZER";
+    public static final String OPERATOR = "OPERATOR";
 
     static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");

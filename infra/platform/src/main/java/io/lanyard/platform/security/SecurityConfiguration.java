@@ -16,7 +16,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -38,8 +37,10 @@ import io.lanyard.platform.web.Problems;
 public class SecurityConfiguration {
 
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/dev/tokens", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/tokens", "/error"};
+    /** What the service measures can tell an outsider how busy it is and who is doing what: operators only. */
+    private static final String[] OPERATORS_ONLY = {"/actuator/prometheus", "/actuator/metrics",
+            "/actuator/metrics/**"};
 
     @Bean
     SecurityFilterChain lanyardSecurity(HttpSecurity http, RateLimitProperties rateLimits) throws Exception {
@@ -50,7 +51,9 @@ public class SecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(roles);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll()
+                        .requestMatchers(OPERATORS_ONLY).hasRole(Caller.OPERATOR)
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) ->
@@ -69,22 +72,26 @@ public class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        if (properties.devKey() != null && !properties.devKey().isBlank()) {
+        if (present(properties.devKey())) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.devKey()))
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER));
+            decoder.setJwtValidator(TokenRules.validator(DevTokens.ISSUER, properties.audience()));
             return decoder;
         }
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
-                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+        if (present(properties.jwkSetUri())) {
+            if (!present(properties.issuerUri())) {
+                throw new IllegalStateException("LANYARD_JWT_JWK_SET_URI needs LANYARD_JWT_ISSUER_URI too: a token's "
+                        + "issuer is always checked, and it is checked against that");
             }
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder.setJwtValidator(TokenRules.validator(properties.issuerUri(), properties.audience()));
             return decoder;
         }
-        if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+        if (present(properties.issuerUri())) {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            decoder.setJwtValidator(TokenRules.validator(properties.issuerUri(), properties.audience()));
+            return decoder;
         }
         throw new IllegalStateException("Configure a token issuer: LANYARD_JWT_ISSUER_URI or LANYARD_JWT_JWK_SET_URI "
                 + "(or run with the dev profile, which uses a shared dev key)");
@@ -104,6 +111,10 @@ public class SecurityConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static SecretKeySpec hmacKey(String key) {

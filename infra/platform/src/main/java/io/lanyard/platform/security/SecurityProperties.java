@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param devKey     shared HMAC key of the {@code dev} profile; when set, tokens are checked with it
  * @param issuerUri  the token issuer outside {@code dev}; its JWK set verifies signatures
- * @param jwkSetUri  a JWK set to use when the issuer publishes no discovery document
+ * @param jwkSetUri  a JWK set to use when the issuer publishes no discovery document (the issuer is still checked)
+ * @param audience   when set, a token's {@code aud} must contain it
  */
 @ConfigurationProperties("lanyard.security")
 public record SecurityProperties(
         String devKey,
         String issuerUri,
         String jwkSetUri,
+        String audience,
         @DefaultValue("12h") Duration devTokenLifetime) {
 }
