@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
@@ -20,6 +21,11 @@ import io.lanyard.platform.web.RequestSizeLimit;
 
 @AutoConfiguration
 public class PlatformConfiguration {
+
+    @Bean
+    static DatabasePasswordRequired databasePasswordRequired(Environment environment) {
+        return new DatabasePasswordRequired(environment);
+    }
 
     @Bean
     @ConditionalOnMissingBean
