@@ -92,6 +92,9 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
                 if (OPEN_PATHS.stream().noneMatch(url::startsWith)) {
                     operation.security(List.of(new SecurityRequirement().addList(BEARER)));
                     operation.getResponses().addApiResponse("401", problemResponse(401));
+                } else {
+                    // said outright, so that a generator does not assume a default
+                    operation.security(List.of());
                 }
                 operation.tags(List.of(resource(url)));
                 sortResponses(operation);
