@@ -2,8 +2,15 @@ package io.lanyard.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every service serves its OpenAPI document without a token, listing the contract's endpoints and every problem slug
- * of the one catalogue with its status.
+ * of the one catalogue with its status, in a form a client generator can use (docs/api.md "OpenAPI documents").
  */
 class OpenApiDocumentsTest {
 
@@ -52,6 +59,7 @@ class OpenApiDocumentsTest {
         CONTRACT.forEach((service, operations) -> {
             Http.Response document = FullStack.service(service).http().get("/v3/api-docs", null);
             assertThat(document.status()).as(service).isEqualTo(200);
+            write(service, document.body());
             JsonNode paths = document.json().get("paths");
             for (String operation : operations) {
                 String[] methodAndPath = operation.split(" ", 2);
@@ -66,5 +74,106 @@ class OpenApiDocumentsTest {
                         .isEqualTo(Problems.status(slug).value());
             }
         });
+    }
+
+    @Test
+    void every_service_documents_what_a_generated_client_needs() {
+        for (String service : CONTRACT.keySet()) {
+            JsonNode document = FullStack.service(service).http().get("/v3/api-docs", null).json();
+            assertThat(document.path("components").path("securitySchemes").path("bearerJwt").path("scheme").asString())
+                    .as(service + " declares bearer security").isEqualTo("bearer");
+            assertThat(document.path("info").path("version").asString()).as(service + " version").isNotBlank();
+            assertThat(document.path("info").path("contact").path("name").asString()).as(service + " contact")
+                    .isNotBlank();
+            assertThat(document.path("info").path("license").path("name").asString()).as(service + " license")
+                    .isNotBlank();
+            assertThat(document.toString()).as(service + " names no media type */*").doesNotContain("*/*");
+            Set<String> operationIds = new HashSet<>();
+            List<String> problems = new ArrayList<>();
+            document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+                String where = service + " " + entry.getKey() + " " + path.getKey();
+                JsonNode operation = entry.getValue();
+                JsonNode responses = operation.path("responses");
+                if (!operation.path("summary").isString() || operation.path("summary").asString().isBlank()) {
+                    problems.add(where + ": no summary");
+                }
+                String id = operation.path("operationId").asString();
+                if (id.isBlank() || id.matches(".*_\\d+") || !operationIds.add(id)) {
+                    problems.add(where + ": operationId " + id + " is missing, numbered or not unique");
+                }
+                operation.path("parameters").forEach(parameter -> {
+                    if (parameter.path("name").asString().equals("caller")) {
+                        problems.add(where + ": asks for the caller");
+                    }
+                });
+                boolean open = path.getKey().startsWith("/dev/");
+                if (!operation.path("security").isArray() || open != operation.path("security").isEmpty()) {
+                    problems.add(where + (open ? ": asks for a token" : ": has no security requirement"));
+                }
+                if (!open && !responses.has("401")) {
+                    problems.add(where + ": does not document 401");
+                }
+                if (path.getKey().contains("{") && !responses.has("404")) {
+                    problems.add(where + ": does not document 404");
+                }
+                if (operation.path("tags").size() != 1
+                        || operation.path("tags").get(0).asString().endsWith("-controller")) {
+                    problems.add(where + ": not tagged by resource: " + operation.path("tags"));
+                }
+                if (entry.getKey().equals("delete") && (!responses.has("204") || responses.has("200"))) {
+                    problems.add(where + ": a deletion that does not document 204");
+                }
+                responses.properties().forEach(response -> {
+                    if (response.getKey().startsWith("4") && !response.getValue().path("content")
+                            .path("application/problem+json").path("schema").path("$ref").asString()
+                            .equals("#/components/schemas/Problem")) {
+                        problems.add(where + ": " + response.getKey() + " without the Problem schema");
+                    }
+                });
+            }));
+            assertThat(problems).as(service).isEmpty();
+        }
+    }
+
+    @Test
+    void creations_document_201_with_their_location() {
+        Map<String, List<String>> creations = Map.of(
+                "registration", List.of("/conferences", "/conferences/{conferenceId}/ticket-types",
+                        "/conferences/{conferenceId}/registrations"),
+                "volunteering", List.of("/conferences/{conferenceId}/shifts",
+                        "/conferences/{conferenceId}/shifts/{shiftId}/volunteers"),
+                "dinners", List.of("/conferences/{conferenceId}/dinners",
+                        "/conferences/{conferenceId}/dinners/{dinnerId}/tickets"),
+                "sprints", List.of("/conferences/{conferenceId}/sprints",
+                        "/conferences/{conferenceId}/sprints/{sprintId}/participants"));
+        creations.forEach((service, paths) -> {
+            JsonNode document = FullStack.service(service).http().get("/v3/api-docs", null).json();
+            for (String path : paths) {
+                JsonNode responses = document.path("paths").path(path).path("post").path("responses");
+                assertThat(responses.has("200")).as(service + " post " + path + " answers no 200").isFalse();
+                assertThat(responses.path("201").path("headers").has("Location"))
+                        .as(service + " post " + path + " documents 201 with Location").isTrue();
+                assertThat(responses.path("201").path("content").has("application/json"))
+                        .as(service + " post " + path + " answers application/json").isTrue();
+            }
+        });
+        JsonNode dinners = FullStack.service("dinners").http().get("/v3/api-docs", null).json();
+        JsonNode request = dinners.path("paths").path("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
+                .path("post");
+        assertThat(request.path("operationId").asString()).isEqualTo("requestDinnerTicket");
+        for (String status : List.of("400", "401", "404", "409", "422")) {
+            assertThat(request.path("responses").has(status)).as("requestDinnerTicket documents " + status).isTrue();
+        }
+    }
+
+    /** Kept in target/openapi for linting and client generation against the documents the services really serve. */
+    private static void write(String service, String document) {
+        try {
+            Path file = Path.of("target", "openapi", service + ".json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,16 +1,22 @@
 package io.lanyard.platform.apidocs;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
 
 import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.web.Problems;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -19,11 +25,17 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 /**
  * Makes each service's OpenAPI document say how it refuses: a {@code Problem} schema (RFC 9457 with Lanyard's
  * {@code urn:lanyard:problem:<slug>} types), every slug with its status in the description and in the
- * {@code x-problem-slugs} extension, and a {@code default} problem response on every operation.
+ * {@code x-problem-slugs} extension, and a {@code default} problem response on every operation; and how it is
+ * reached: bearer-JWT on every operation but the open ones (API docs, development tokens), tags by resource,
+ * {@code info} and servers from {@link ApiDocsProperties}.
  */
 class ProblemsInOpenApi implements OpenApiCustomizer {
 
@@ -31,10 +43,16 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
     static final String SLUGS_EXTENSION = "x-problem-slugs";
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final String service;
+    static final String BEARER = "bearerJwt";
+    private static final List<String> OPEN_PATHS = List.of("/dev/", "/v3/api-docs", "/actuator", "/swagger-ui");
+    private static final Set<String> NOT_RESOURCES = Set.of("conferences", "admin", "dev");
 
-    ProblemsInOpenApi(String service) {
+    private final String service;
+    private final ApiDocsProperties properties;
+
+    ProblemsInOpenApi(String service, ApiDocsProperties properties) {
         this.service = service;
+        this.properties = properties;
     }
 
     @Override
@@ -48,23 +66,66 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
                         .collect(Collectors.joining(", "))
                 + ".");
         info.addExtension(SLUGS_EXTENSION, slugs);
+        info.version(properties.version());
+        info.contact(new Contact().name(properties.contactName()).url(properties.contactUrl()));
+        info.license(new License().name(properties.licenseName()).url(properties.licenseUrl()));
         openApi.info(info);
+        if (!properties.servers().isEmpty()) {
+            openApi.servers(properties.servers().stream().map(url -> new Server().url(url)).toList());
+        }
 
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         components.addSchemas(SCHEMA, problemSchema(slugs));
         components.addExtension(SLUGS_EXTENSION, slugs);
+        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT").description("a token from the identity provider (in development: POST /dev/tokens)"));
         openApi.components(components);
 
         if (openApi.getPaths() != null) {
             ApiResponse problem = new ApiResponse().description("a problem: one of the slugs in x-problem-slugs")
                     .content(new Content().addMediaType(PROBLEM_JSON,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                if (operation.getResponses() != null && !operation.getResponses().containsKey("default")) {
+            openApi.getPaths().forEach((url, path) -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    operation.responses(new ApiResponses());
+                }
+                if (OPEN_PATHS.stream().noneMatch(url::startsWith)) {
+                    operation.security(List.of(new SecurityRequirement().addList(BEARER)));
+                    operation.getResponses().addApiResponse("401", problemResponse(401));
+                } else {
+                    // said outright, so that a generator does not assume a default
+                    operation.security(List.of());
+                }
+                operation.tags(List.of(resource(url)));
+                sortResponses(operation);
+                if (!operation.getResponses().containsKey("default")) {
                     operation.getResponses().addApiResponse("default", problem);
                 }
             }));
         }
+    }
+
+    /** A problem answer with the given status, listing the catalogue's slugs that have it. */
+    static ApiResponse problemResponse(int status) {
+        String slugs = slugsWithStatus().entrySet().stream().filter(e -> e.getValue() == status)
+                .map(Map.Entry::getKey).collect(Collectors.joining(", "));
+        return new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase() + ": " + slugs)
+                .content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
+    }
+
+    /** The resource a path is about: its first segment that names a collection, "conferences" if none does. */
+    static String resource(String url) {
+        return Arrays.stream(url.split("/"))
+                .filter(segment -> !segment.isEmpty() && !segment.startsWith("{") && !NOT_RESOURCES.contains(segment))
+                .findFirst().orElse(url.startsWith("/dev/") ? "dev-tokens" : "conferences");
+    }
+
+    private static void sortResponses(io.swagger.v3.oas.models.Operation operation) {
+        ApiResponses sorted = new ApiResponses();
+        operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sorted.addApiResponse(e.getKey(), e.getValue()));
+        operation.responses(sorted);
     }
 
     /** Every entry of the catalogue with its status: contract slugs first, then the platform's. */

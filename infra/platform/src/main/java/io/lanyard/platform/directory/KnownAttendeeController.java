@@ -19,7 +19,7 @@ class KnownAttendeeController {
     }
 
     @GetMapping("/conferences/{conferenceId}/attendees/{attendeeId}")
-    Attendees.KnownAttendee attendee(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+    Attendees.KnownAttendee getKnownAttendee(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
         return attendees.requireSelfOrOrganizer(conferenceId, attendeeId, caller);
     }
 }

@@ -32,7 +32,7 @@ class DeadLetterController {
     }
 
     @GetMapping
-    List<DeadLetterView> list(@RequestParam(defaultValue = "100") int limit) {
+    List<DeadLetterView> listDeadLetters(@RequestParam(defaultValue = "100") int limit) {
         return deadLetters.list(Math.clamp(limit, 1, 1000)).stream()
                 .map(d -> new DeadLetterView(d.id(), d.topic(), d.partition(), d.offset(), d.key(), d.headers(),
                         d.reason(), d.detail(), d.parkedAt(), d.replayAttempts()))
@@ -40,7 +40,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/{id}/replay")
-    Map<String, DeadLetterReplay.Outcome> replay(@PathVariable UUID id) {
+    Map<String, DeadLetterReplay.Outcome> replayDeadLetter(@PathVariable UUID id) {
         return Map.of("outcome", replay.replay(id));
     }
 }

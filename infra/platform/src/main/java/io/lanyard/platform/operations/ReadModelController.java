@@ -22,12 +22,12 @@ class ReadModelController {
     }
 
     @GetMapping
-    List<ReadModelReplay.ReadModel> list() {
+    List<ReadModelReplay.ReadModel> listReadModels() {
         return replay.list();
     }
 
     @PostMapping("/{name}/replay")
-    ReadModelReplay.Replayed replay(@PathVariable String name) throws NotReplayableException {
+    ReadModelReplay.Replayed replayReadModel(@PathVariable String name) throws NotReplayableException {
         return replay.replay(name);
     }
 }

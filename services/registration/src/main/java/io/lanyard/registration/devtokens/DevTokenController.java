@@ -30,7 +30,7 @@ class DevTokenController {
     }
 
     @PostMapping("/dev/tokens")
-    Map<String, String> mint(@Valid @RequestBody TokenRequest request) {
+    Map<String, String> mintDevToken(@Valid @RequestBody TokenRequest request) {
         return Map.of("token", tokens.mint(request.subject(), request.roles() == null ? List.of() : request.roles()));
     }
 }

@@ -63,7 +63,7 @@ class DinnerController {
      * {@code outside-conference}).
      */
     @PostMapping("/conferences/{conferenceId}/dinners")
-    ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID conferenceId, @Valid @RequestBody NewDinner body,
+    ResponseEntity<Map<String, UUID>> scheduleDinner(@PathVariable UUID conferenceId, @Valid @RequestBody NewDinner body,
                                                Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = startsAt(body.startsAt());

@@ -83,7 +83,7 @@ class TicketController {
      * attendee's lock, {@link TicketPurchases} checks them again.
      */
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
-    ResponseEntity<TicketAnswer> request(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
+    ResponseEntity<TicketAnswer> requestDinnerTicket(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                          @Valid @RequestBody TicketRequest body, Caller caller) throws Refusal {
         requireDinner(conferenceId, dinnerId);
@@ -114,7 +114,7 @@ class TicketController {
     }
 
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets/{ticketId}/payment")
-    PaymentAnswer pay(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId, @PathVariable UUID ticketId,
+    PaymentAnswer payDinnerTicket(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId, @PathVariable UUID ticketId,
                       @Valid @RequestBody Payment body, Caller caller) throws Refusal {
         UUID attendeeId = attendeeOf(conferenceId, dinnerId, ticketId);
         String reference = body.paymentReference().strip();
@@ -124,7 +124,7 @@ class TicketController {
     }
 
     @DeleteMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets/{ticketId}")
-    ResponseEntity<Void> cancel(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
+    ResponseEntity<Void> cancelDinnerTicket(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
                                 @PathVariable UUID ticketId, Caller caller) throws Refusal {
         attendees.requireSelfOrOrganizer(conferenceId, attendeeOf(conferenceId, dinnerId, ticketId), caller);
         boolean organizer = organizers.isOrganizer(conferenceId, caller.subject());

@@ -46,7 +46,7 @@ class ConferenceController {
 
     @PostMapping("/conferences")
     @PreAuthorize("hasRole('ORGANIZER')")
-    ResponseEntity<Map<String, UUID>> create(@Valid @RequestBody NewConference body, Caller caller) {
+    ResponseEntity<Map<String, UUID>> createConference(@Valid @RequestBody NewConference body, Caller caller) {
         if (body.endsOn().isBefore(body.startsOn())) {
             throw new InvalidRequestException("endsOn", "endsOn must not be before startsOn");
         }

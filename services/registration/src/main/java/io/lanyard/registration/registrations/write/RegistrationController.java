@@ -55,7 +55,7 @@ class RegistrationController {
     }
 
     @PostMapping("/conferences/{conferenceId}/registrations")
-    ResponseEntity<Registered> register(@PathVariable UUID conferenceId, @Valid @RequestBody NewRegistration body,
+    ResponseEntity<Registered> registerAttendee(@PathVariable UUID conferenceId, @Valid @RequestBody NewRegistration body,
                                         Caller caller) throws Refusal {
         organizers.requireConference(conferenceId);
         String subject = caller.subject();
@@ -74,7 +74,7 @@ class RegistrationController {
      * their own registration cancels as an organizer) and when the conference starts where it takes place.
      */
     @DeleteMapping("/conferences/{conferenceId}/registrations/{attendeeId}")
-    ResponseEntity<Void> cancel(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller)
+    ResponseEntity<Void> cancelRegistration(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller)
             throws Refusal {
         KnownConference conference = organizers.requireKnownConference(conferenceId);
         String owner = registered(conferenceId, attendeeId).subject();
@@ -88,7 +88,7 @@ class RegistrationController {
     }
 
     @PostMapping("/conferences/{conferenceId}/registrations/{attendeeId}/check-in")
-    ResponseEntity<Void> checkIn(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller)
+    ResponseEntity<Void> checkInAttendee(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller)
             throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         registered(conferenceId, attendeeId);

@@ -44,7 +44,7 @@ class TicketTypeController {
     }
 
     @PostMapping("/conferences/{conferenceId}/ticket-types")
-    ResponseEntity<Map<String, UUID>> create(@PathVariable UUID conferenceId, @Valid @RequestBody NewTicketType body,
+    ResponseEntity<Map<String, UUID>> createTicketType(@PathVariable UUID conferenceId, @Valid @RequestBody NewTicketType body,
                                              Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         UUID id = ids.generateId();

@@ -61,7 +61,7 @@ class SprintController {
     }
 
     @PostMapping("/conferences/{conferenceId}/sprints")
-    ResponseEntity<Created> announce(@PathVariable UUID conferenceId, @Valid @RequestBody NewSprint body,
+    ResponseEntity<Created> announceSprint(@PathVariable UUID conferenceId, @Valid @RequestBody NewSprint body,
                                      Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
         access.requireMayAnnounce(conferenceId, body.leaderAttendeeId(), caller);
@@ -73,7 +73,7 @@ class SprintController {
     }
 
     @PostMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants")
-    ResponseEntity<Joined> signUp(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
+    ResponseEntity<Joined> signUpForSprint(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                   @Valid @RequestBody NewParticipant body, Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
         access.requireMaySignUp(conferenceId, sprintId, body.attendeeId(), caller);
@@ -87,7 +87,7 @@ class SprintController {
     }
 
     @DeleteMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}")
-    ResponseEntity<Void> leave(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
+    ResponseEntity<Void> leaveSprint(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                @PathVariable UUID attendeeId, Caller caller) throws Refusal {
         access.requireMayLeave(conferenceId, sprintId, attendeeId, caller);
         commands.retryingCollisions(() -> {
@@ -98,7 +98,7 @@ class SprintController {
     }
 
     @PostMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}/attendance")
-    ResponseEntity<Void> attendance(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
+    ResponseEntity<Void> recordSprintAttendance(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                     @PathVariable UUID attendeeId, @Valid @RequestBody Attendance body,
                                     Caller caller) throws Refusal {
         LocalDate day = RequestedDays.parseDay("day", body.day());

@@ -34,7 +34,7 @@ class VolunteerPolicyController {
     }
 
     @PutMapping("/conferences/{conferenceId}/volunteer-policy")
-    ResponseEntity<Void> set(@PathVariable UUID conferenceId, @Valid @RequestBody PolicyBody body, Caller caller) {
+    ResponseEntity<Void> setVolunteerPolicy(@PathVariable UUID conferenceId, @Valid @RequestBody PolicyBody body, Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         int noShowLimit = body.noShowLimit() != null ? body.noShowLimit() : VolunteerRules.DEFAULT_NO_SHOW_LIMIT;
         commands.send(new VolunteerPolicy.SetVolunteerPolicy(VolunteerPolicy.idOf(conferenceId), conferenceId,

@@ -75,7 +75,7 @@ class ShiftController {
     }
 
     @PostMapping("/conferences/{conferenceId}/shifts")
-    ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID conferenceId, @Valid @RequestBody NewShift body,
+    ResponseEntity<Map<String, UUID>> scheduleShift(@PathVariable UUID conferenceId, @Valid @RequestBody NewShift body,
                                                Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);
         OffsetDateTime startsAt = timeWithOffset("startsAt", body.startsAt());
@@ -98,7 +98,7 @@ class ShiftController {
     }
 
     @PostMapping("/conferences/{conferenceId}/shifts/{shiftId}/volunteers")
-    ResponseEntity<SignedUp> signUp(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
+    ResponseEntity<SignedUp> signUpForShift(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
                                     @Valid @RequestBody NewVolunteer body, Caller caller) throws Refusal {
         KnownAttendee volunteer = attendees.requireActingFor(conferenceId, body.attendeeId(), caller);
         commands.sendOrRefuse(new ShiftMessages.SignUpForShift(conferenceId, shiftId, body.attendeeId(),
@@ -109,7 +109,7 @@ class ShiftController {
     }
 
     @DeleteMapping("/conferences/{conferenceId}/shifts/{shiftId}/volunteers/{attendeeId}")
-    ResponseEntity<Void> withdraw(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
+    ResponseEntity<Void> withdrawFromShift(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
                                   @PathVariable UUID attendeeId, Caller caller) throws Refusal {
         KnownAttendee volunteer = attendees.requireActingFor(conferenceId, attendeeId, caller);
         commands.sendOrRefuse(new ShiftMessages.WithdrawFromShift(conferenceId, shiftId, attendeeId,
@@ -118,7 +118,7 @@ class ShiftController {
     }
 
     @PostMapping("/conferences/{conferenceId}/shifts/{shiftId}/volunteers/{attendeeId}/attendance")
-    ResponseEntity<Void> recordAttendance(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
+    ResponseEntity<Void> recordShiftAttendance(@PathVariable UUID conferenceId, @PathVariable UUID shiftId,
                                           @PathVariable UUID attendeeId, @Valid @RequestBody AttendanceReport body,
                                           Caller caller) throws Refusal {
         organizers.requireOrganizer(conferenceId, caller);

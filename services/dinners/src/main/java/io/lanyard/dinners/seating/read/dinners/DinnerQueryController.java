@@ -22,12 +22,12 @@ class DinnerQueryController {
     }
 
     @GetMapping("/conferences/{conferenceId}/dinners/{dinnerId}")
-    DinnerView.DinnerSummary get(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId) {
+    DinnerView.DinnerSummary getDinner(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId) {
         return view.find(conferenceId, dinnerId).orElseThrow(() -> new NotFoundException("dinner", dinnerId));
     }
 
     @GetMapping("/conferences/{conferenceId}/dinners")
-    List<DinnerView.DinnerSummary> list(@PathVariable UUID conferenceId) {
+    List<DinnerView.DinnerSummary> listDinners(@PathVariable UUID conferenceId) {
         organizers.requireConference(conferenceId);
         return view.all(conferenceId);
     }

@@ -39,7 +39,7 @@ class GuestListController {
     }
 
     @GetMapping("/conferences/{conferenceId}/dinners/{dinnerId}/guests")
-    GuestList guests(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId, Caller caller) {
+    GuestList listDinnerGuests(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId, Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         if (!dinners.exists(conferenceId, dinnerId)) {
             throw new NotFoundException("dinner", dinnerId);

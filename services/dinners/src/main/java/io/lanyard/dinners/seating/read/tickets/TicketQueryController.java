@@ -23,7 +23,7 @@ class TicketQueryController {
 
     /** The ticket's attendee and the conference's organizers may look. */
     @GetMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets/{ticketId}")
-    TicketView.TicketDetails get(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
+    TicketView.TicketDetails getDinnerTicket(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
                                  @PathVariable UUID ticketId, Caller caller) {
         TicketView.TicketDetails ticket = tickets.find(conferenceId, dinnerId, ticketId)
                 .orElseThrow(() -> new NotFoundException("ticket", ticketId));

@@ -25,7 +25,7 @@ class ItineraryController {
     }
 
     @GetMapping("/conferences/{conferenceId}/attendees/{attendeeId}/itinerary")
-    Itinerary.View itinerary(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+    Itinerary.View getItinerary(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
         organizers.requireConference(conferenceId);
         Attendees.KnownAttendee attendee = attendees.find(conferenceId, attendeeId)
                 .orElseThrow(() -> new NotFoundException("attendee", attendeeId));

@@ -37,7 +37,7 @@ class RegistrationQueryController {
     }
 
     @GetMapping("/conferences/{conferenceId}/registrations/{attendeeId}")
-    RegistrationBody get(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+    RegistrationBody getRegistration(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
         organizers.requireConference(conferenceId);
         RegistrationView.RegistrationDetails details = view.find(conferenceId, attendeeId)
                 .orElseThrow(() -> new NotFoundException("registration", attendeeId));
@@ -46,7 +46,7 @@ class RegistrationQueryController {
     }
 
     @GetMapping("/conferences/{conferenceId}/registrations")
-    Page list(@PathVariable UUID conferenceId, @RequestParam(defaultValue = "0") @Min(0) int page,
+    Page listRegistrations(@PathVariable UUID conferenceId, @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         long total = view.count(conferenceId);

@@ -18,7 +18,7 @@ class TicketTypeQueryController {
     }
 
     @GetMapping("/conferences/{conferenceId}/ticket-types/{ticketTypeId}")
-    TicketTypeView.TicketTypeSummary get(@PathVariable UUID conferenceId, @PathVariable UUID ticketTypeId) {
+    TicketTypeView.TicketTypeSummary getTicketType(@PathVariable UUID conferenceId, @PathVariable UUID ticketTypeId) {
         return view.find(conferenceId, ticketTypeId).orElseThrow(() -> new NotFoundException("ticket type", ticketTypeId));
     }
 }

@@ -44,20 +44,20 @@ class SprintBoardController {
     }
 
     @GetMapping("/conferences/{conferenceId}/sprints")
-    List<SprintBody> list(@PathVariable UUID conferenceId, Caller caller) {
+    List<SprintBody> listSprints(@PathVariable UUID conferenceId, Caller caller) {
         organizers.requireConference(conferenceId);
         return view.list(conferenceId).stream().map(SprintBody::of).toList();
     }
 
     @GetMapping("/conferences/{conferenceId}/sprints/{sprintId}")
-    SprintBody get(@PathVariable UUID conferenceId, @PathVariable UUID sprintId, Caller caller) {
+    SprintBody getSprint(@PathVariable UUID conferenceId, @PathVariable UUID sprintId, Caller caller) {
         organizers.requireConference(conferenceId);
         return view.find(conferenceId, sprintId).map(SprintBody::of)
                 .orElseThrow(() -> new NotFoundException("sprint", sprintId));
     }
 
     @GetMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants")
-    List<ParticipantBody> participants(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
+    List<ParticipantBody> listSprintParticipants(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                        Caller caller) {
         AnnouncedSprint sprint = access.sprint(conferenceId, sprintId);
         access.requireLeaderOrOrganizer(sprint, caller);
@@ -65,7 +65,7 @@ class SprintBoardController {
     }
 
     @GetMapping("/conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}")
-    ParticipantBody participant(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
+    ParticipantBody getSprintParticipant(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                 @PathVariable UUID attendeeId, Caller caller) {
         AnnouncedSprint sprint = access.sprint(conferenceId, sprintId);
         access.requireParticipantLeaderOrOrganizer(sprint, attendeeId, caller);

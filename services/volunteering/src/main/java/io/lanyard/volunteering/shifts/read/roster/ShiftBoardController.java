@@ -21,7 +21,7 @@ class ShiftBoardController {
     }
 
     @GetMapping("/conferences/{conferenceId}/shifts")
-    List<Roster.BoardEntry> board(@PathVariable UUID conferenceId) {
+    List<Roster.BoardEntry> listShifts(@PathVariable UUID conferenceId) {
         organizers.requireConference(conferenceId);
         return roster.board(conferenceId);
     }

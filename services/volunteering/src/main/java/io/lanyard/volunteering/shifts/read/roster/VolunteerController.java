@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
@@ -43,7 +46,7 @@ class VolunteerController {
     }
 
     @GetMapping("/conferences/{conferenceId}/volunteers/{attendeeId}")
-    VolunteerPage page(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+    VolunteerPage getVolunteer(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
         requireVolunteerOrOrganizer(conferenceId, attendeeId, caller);
         List<Roster.VolunteerShift> shifts = roster.shiftsOf(conferenceId, attendeeId);
         double hours = shifts.stream().mapToDouble(Roster.VolunteerShift::hoursWorked).sum();
@@ -52,7 +55,10 @@ class VolunteerController {
     }
 
     @GetMapping("/conferences/{conferenceId}/volunteers/{attendeeId}/shifts.ics")
-    ResponseEntity<String> calendar(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId, Caller caller) {
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+    ResponseEntity<String> getVolunteerCalendar(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId,
+                                                Caller caller) {
         requireVolunteerOrOrganizer(conferenceId, attendeeId, caller);
         String body = calendar.render(roster.shiftsOf(conferenceId, attendeeId), clock.instant());
         return ResponseEntity.ok()
