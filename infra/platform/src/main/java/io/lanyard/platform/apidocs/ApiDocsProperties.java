@@ -5,12 +5,16 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** What each service's OpenAPI document says about itself; {@code servers} empty means the URL it was fetched from. */
+/**
+ * What each service's OpenAPI document says about itself; {@code servers} empty means the URL it was fetched from.
+ * The contact and the licence are the deployment's to state ({@code LANYARD_APIDOCS_CONTACTURL},
+ * {@code LANYARD_APIDOCS_LICENSENAME}, …): the defaults claim nothing.
+ */
 @ConfigurationProperties("lanyard.api-docs")
 public record ApiDocsProperties(@DefaultValue("1.1") String version,
                                 @DefaultValue("Lanyard maintainers") String contactName,
-                                @DefaultValue("https://github.com/lanyard-conf/lanyard") String contactUrl,
-                                @DefaultValue("Apache-2.0") String licenseName,
-                                @DefaultValue("https://www.apache.org/licenses/LICENSE-2.0") String licenseUrl,
+                                String contactUrl,
+                                @DefaultValue("not stated; ask the operator of this deployment") String licenseName,
+                                String licenseUrl,
                                 @DefaultValue List<String> servers) {
 }
