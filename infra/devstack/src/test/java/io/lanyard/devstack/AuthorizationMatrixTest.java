@@ -35,6 +35,10 @@ import io.lanyard.testsupport.Http;
  */
 class AuthorizationMatrixTest {
 
+    /** The fixtures' shifts, dinners and sprint days fall in this conference's week (they must: docs/api.md v1.1). */
+    private static final String STARTS_ON = "2099-05-14";
+    private static final String ENDS_ON = "2099-05-22";
+
     enum Caller { NO_TOKEN, BAD_SIGNATURE, EXPIRED, ANOTHER_ATTENDEE, SPRINT_LEADER, OTHER_CONFERENCES_ORGANIZER,
         OWNER, ORGANIZER }
 
@@ -62,8 +66,8 @@ class AuthorizationMatrixTest {
         Walkthrough walk = new Walkthrough(services.get("registration"));
         String olivia = walk.token("olivia", "ORGANIZER");
         String oscar = walk.token("oscar", "ORGANIZER");
-        UUID conference = walk.conference(olivia);
-        walk.conference(oscar);
+        UUID conference = walk.conference(olivia, STARTS_ON, ENDS_ON, "America/Los_Angeles");
+        walk.conference(oscar, STARTS_ON, ENDS_ON, "America/Los_Angeles");
         UUID ticketType = walk.ticketType(olivia, conference, 100);
         String alice = walk.token("alice");
         String bob = walk.token("bob");
