@@ -113,6 +113,9 @@ class OpenApiDocumentsTest {
                 if (!open && !responses.has("401")) {
                     problems.add(where + ": does not document 401");
                 }
+                if (!open && !responses.path("429").path("headers").has("Retry-After")) {
+                    problems.add(where + ": does not document 429 rate-limited with Retry-After");
+                }
                 if (path.getKey().contains("{") && !responses.has("404")) {
                     problems.add(where + ": does not document 404");
                 }

@@ -15,6 +15,7 @@ import io.lanyard.platform.web.Problems;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -92,6 +93,10 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
                 if (OPEN_PATHS.stream().noneMatch(url::startsWith)) {
                     operation.security(List.of(new SecurityRequirement().addList(BEARER)));
                     operation.getResponses().addApiResponse("401", problemResponse(401));
+                    // every secured request passes the per-caller rate limit (security/RateLimit)
+                    operation.getResponses().addApiResponse("429", problemResponse(429).addHeaderObject("Retry-After",
+                            new Header().description("seconds until a retry may pass")
+                                    .schema(new IntegerSchema())));
                 } else {
                     // said outright, so that a generator does not assume a default
                     operation.security(List.of());
