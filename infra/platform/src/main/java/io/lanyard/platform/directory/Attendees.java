@@ -1,5 +1,6 @@
 package io.lanyard.platform.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,15 @@ public class Attendees {
                         rs.getObject("conference_id", UUID.class), rs.getString("subject"), rs.getString("name"),
                         Status.valueOf(rs.getString("status"))))
                 .optional();
+    }
+
+    /** Every registration of one person (token {@code sub}) in the conference, cancelled ones included, by id. */
+    public List<UUID> registrationsOf(UUID conferenceId, String subject) {
+        return jdbc.sql("select attendee_id from known_attendee where conference_id = ? and subject = ? "
+                        + "order by attendee_id")
+                .params(conferenceId, subject)
+                .query(UUID.class)
+                .list();
     }
 
     /** Like {@link #find}, but gives replication a moment when the attendee is not known yet. */
