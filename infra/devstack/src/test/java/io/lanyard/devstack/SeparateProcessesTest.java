@@ -22,7 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +51,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.platform.messaging.IntegrationPublishing;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
@@ -220,6 +222,11 @@ class SeparateProcessesTest {
         for (String service : CONSUMERS_OF_REGISTRATION) {
             awaitEffects(service, sold, EffectLedger.REGISTERED);
             awaitEffects(service, cancelled, EffectLedger.CANCELLED);
+        }
+        settle();
+        for (String service : CONSUMERS_OF_REGISTRATION) {
+            assertEffectsOnce(service, sold, EffectLedger.REGISTERED);
+            assertEffectsOnce(service, cancelled, EffectLedger.CANCELLED);
             assertThat(databases.get(service).sql(
                             "select count(*) from known_attendee where conference_id = ? and status = 'CANCELLED'")
                     .param(conference).query(Long.class).single()).as(service).isEqualTo(cancelled.size());
@@ -252,28 +259,42 @@ class SeparateProcessesTest {
         int beforeRestart = 240 * SCALE;
         int total = beforeRestart + 40 * SCALE;
         Load load = new Load(registration, conference, ticketType);
+        int victimIndex = registration.indexOf(victim);
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             load.issue(clients, 0, beforeRestart);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
-                    .until(() -> load.answered.get() >= beforeRestart / 4);
+            // SIGKILL while a request is on its way to the victim, so that one is cut in flight
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1))
+                    .until(() -> load.answered.get() >= beforeRestart / 4 && load.inFlight.get(victimIndex) > 0);
+            long killedAt = System.nanoTime();
+            load.killedAt = killedAt;
             victim.kill();
             int answeredAtKill = load.answered.get();
-            victim.start();
+            // before the victim comes back: the survivor itself holds every claim the dead process held
+            long survivorPid = survivor.pid();
             await("the survivor takes over the dead instance's publisher claims").atMost(PATIENCE)
                     .until(() -> publisherClaims("registration").values().stream()
-                            .allMatch(owner -> owner != null && pidOf(owner) != victimPid));
+                            .allMatch(owner -> owner != null && pidOf(owner) == survivorPid));
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            victim.start();
             victim.awaitHealthy(START_PATIENCE);
             await().atMost(PATIENCE).until(load.answered::get, n -> n == beforeRestart);
             // and the restarted instance takes registrations again
             load.issue(clients, beforeRestart, total - beforeRestart);
             await().atMost(PATIENCE).until(load.answered::get, n -> n == total);
-            System.out.printf("registration SIGKILL: %d answered before the kill; %d attempts met the dead or "
-                            + "restarting process (%d cut in flight) and were retried on the other%n",
-                    answeredAtKill, load.connectionFailures.get(), load.cutInFlight.get());
+            System.out.printf("registration SIGKILL: %d answered before the kill; the survivor held every publisher "
+                            + "claim %.1f s after it; %d attempts met the dead or restarting process (%d cut in "
+                            + "flight) and were retried on the other%n", answeredAtKill, takeover.toMillis() / 1e3,
+                    load.connectionFailures.get(), load.cutInFlight.size());
+        } finally {
+            // a failed check above must not leave the next test with one registration process
+            if (!victim.alive()) {
+                victim.start();
+                victim.awaitHealthy(START_PATIENCE);
+            }
         }
 
-        assertThat(load.connectionFailures.get()).as("requests that met the dead process").isPositive();
         assertThat(load.problems).as("answers other than 201 or already-registered").isEmpty();
+        assertThat(load.cutInFlight).as("requests that died in flight with the process").isNotEmpty();
         List<UUID> stored = registrationsIn(conference);
         assertThat(stored).as("each subject registered once, whether its first attempt was cut or not")
                 .hasSize(total)
@@ -281,6 +302,9 @@ class SeparateProcessesTest {
         assertThat(databases.get("registration").sql(
                         "select count(distinct subject) from registration_view where conference_id = ?")
                 .param(conference).query(Long.class).single()).isEqualTo(total);
+        Map<String, Long> registeredPerSubject = registeredPerSubject(conference);
+        assertThat(registeredPerSubject).as("AttendeeRegistered per subject in the event store").hasSize(total)
+                .allSatisfy((subject, events) -> assertThat(events).as(subject).isEqualTo(1));
         for (ServiceProcess instance : registration) {
             assertThat(instance.http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer)
                     .json().get("sold").asInt()).isEqualTo(total);
@@ -288,9 +312,21 @@ class SeparateProcessesTest {
         for (String service : CONSUMERS_OF_REGISTRATION) {
             awaitEffects(service, stored, EffectLedger.REGISTERED);
         }
+        settle();
+        for (String service : CONSUMERS_OF_REGISTRATION) {
+            assertEffectsOnce(service, stored, EffectLedger.REGISTERED);
+        }
+        // the requests cut in flight in particular: one registration each, one effect each in every consumer
+        List<UUID> cutAttendees = databases.get("registration")
+                .sql("select attendee_id from registration_view where conference_id = ? and subject = any(?)")
+                .param(conference).param(load.cutInFlight.toArray(String[]::new)).query(UUID.class).list();
+        assertThat(cutAttendees).hasSameSizeAs(load.cutInFlight);
+        for (String service : CONSUMERS_OF_REGISTRATION) {
+            assertEffectsOnce(service, cutAttendees, EffectLedger.REGISTERED);
+        }
         System.out.printf("registration SIGKILL: %d registered (%d answered 201, %d already-registered on a "
-                        + "retry), each known once to %s%n", stored.size(), load.created.size(),
-                load.alreadyRegistered.get(), CONSUMERS_OF_REGISTRATION);
+                        + "retry), each known once to %s, the %d cut in flight among them%n", stored.size(),
+                load.created.size(), load.alreadyRegistered.get(), CONSUMERS_OF_REGISTRATION, cutAttendees.size());
     }
 
     @Test
@@ -357,7 +393,9 @@ class SeparateProcessesTest {
         ServiceProcess victim = dinners.get(0);
         Map<UUID, UUID> answered = new ConcurrentHashMap<>();
         AtomicInteger cut = new AtomicInteger();
-        AtomicInteger cutInFlight = new AtomicInteger();
+        Set<UUID> cutInFlight = ConcurrentHashMap.newKeySet();
+        AtomicIntegerArray inFlight = new AtomicIntegerArray(2);
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
         List<String> streamProblems = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             int i = 0;
@@ -366,19 +404,28 @@ class SeparateProcessesTest {
                 String owner = token(attendee.getValue());
                 clients.submit(() -> {
                     for (int attempt = 0; attempt < 20; attempt++) {
+                        int instance = (first + attempt) % 2;
+                        long sentAt = Long.MAX_VALUE;
                         try {
                             // a process being restarted has no port yet: that, too, is a cut request
-                            Http http = dinners.get((first + attempt) % 2).http();
-                            Http.Response response = http.send("POST", tickets(conference, streamed), owner,
-                                    Map.of("attendeeId", attendee.getKey().toString()),
-                                    Map.of("Idempotency-Key", "streamed-" + attendee.getKey()));
+                            Http http = dinners.get(instance).http();
+                            Http.Response response;
+                            inFlight.incrementAndGet(instance);
+                            sentAt = System.nanoTime();
+                            try {
+                                response = http.send("POST", tickets(conference, streamed), owner,
+                                        Map.of("attendeeId", attendee.getKey().toString()),
+                                        Map.of("Idempotency-Key", "streamed-" + attendee.getKey()));
+                            } finally {
+                                inFlight.decrementAndGet(instance);
+                            }
                             assertThat(response.status()).as(response.toString()).isEqualTo(201);
                             answered.put(attendee.getKey(), UUID.fromString(response.json().get("id").asString()));
                             return;
                         } catch (IllegalStateException connectionFailed) {
                             cut.incrementAndGet();
-                            if (inFlight(connectionFailed)) {
-                                cutInFlight.incrementAndGet();
+                            if (sentAt < killedAt.get() && inFlight(connectionFailed)) {
+                                cutInFlight.add(attendee.getKey());
                             }
                         } catch (RuntimeException | AssertionError e) {
                             streamProblems.add(attendee.getKey() + ": " + e);
@@ -387,7 +434,10 @@ class SeparateProcessesTest {
                     }
                 });
             }
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> answered.size() >= diners / 4);
+            // SIGKILL while a request is on its way to the victim, so that one is cut in flight
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1))
+                    .until(() -> answered.size() >= diners / 4 && inFlight.get(0) > 0);
+            killedAt.set(System.nanoTime());
             victim.kill();
             victim.start();
         }
@@ -395,12 +445,16 @@ class SeparateProcessesTest {
         Instant restartedAt = Instant.now();
         assertThat(streamProblems).isEmpty();
         assertThat(answered).as("every request answered in the end").hasSize(diners);
-        assertThat(cut.get()).as("requests that met the dead process").isPositive();
+        assertThat(cutInFlight).as("requests that died in flight with the process").isNotEmpty();
         for (var attendee : answered.entrySet()) {
             assertThat(dinnersDb.sql("select ticket_id from dinner_ticket where dinner_id = ? and attendee_id = ?")
                     .param(streamed).param(attendee.getKey()).query(UUID.class).list())
                     .as("one ticket per attendee, the one its answer named").containsExactly(attendee.getValue());
         }
+        Map<UUID, Long> requested = ticketsRequested(streamed);
+        assertThat(requested).as("tickets held or waitlisted per attendee in the event store").hasSize(diners)
+                .allSatisfy((attendee, events) -> assertThat(events).as("%s", attendee).isEqualTo(1));
+        assertThat(requested).as("the requests cut in flight among them").containsKeys(cutInFlight.toArray(UUID[]::new));
         assertThat(dinnersDb.sql("select count(*) from dinner_ticket where dinner_id = ? and status = 'HELD'")
                 .param(streamed).query(Long.class).single()).isEqualTo(streamedSeats);
 
@@ -426,7 +480,7 @@ class SeparateProcessesTest {
                         + "requests, %d attempts met the dead or restarting process (%d cut in flight) and were "
                         + "retried with their key, one ticket each; %d holds expired at most %d ms late (restarted "
                         + "instance healthy %s the first deadline)%n",
-                diners, holds.size(), waitlisted, diners, cut.get(), cutInFlight.get(), holds.size(),
+                diners, holds.size(), waitlisted, diners, cut.get(), cutInFlight.size(), holds.size(),
                 latest.toMillis(), restartedAt.isBefore(firstDeadline) ? "before" : "after");
     }
 
@@ -438,7 +492,11 @@ class SeparateProcessesTest {
         private final UUID ticketType;
         final AtomicInteger answered = new AtomicInteger();
         final AtomicInteger connectionFailures = new AtomicInteger();
-        final AtomicInteger cutInFlight = new AtomicInteger();
+        /** Subjects with an attempt that was on its way when the process was killed and died with it. */
+        final Set<String> cutInFlight = ConcurrentHashMap.newKeySet();
+        volatile long killedAt = Long.MAX_VALUE;
+        /** Requests on their way to each instance right now. */
+        final AtomicIntegerArray inFlight = new AtomicIntegerArray(2);
         final AtomicInteger alreadyRegistered = new AtomicInteger();
         final Map<String, UUID> created = new ConcurrentHashMap<>();
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -460,11 +518,20 @@ class SeparateProcessesTest {
         private void register(String subject, int first) {
             String token = token(subject);
             for (int attempt = 0; attempt < 20; attempt++) {
+                int instance = (first + attempt) % 2;
+                long sentAt = Long.MAX_VALUE;
                 try {
-                    // a process being restarted has no port yet: that, too, is a cut request
-                    Http http = instances.get((first + attempt) % 2).http();
-                    Http.Response response = http.post("/conferences/" + conference + "/registrations", token,
-                            registrationBody(ticketType, "Streamer"));
+                    // a process being restarted has no port yet: that, too, is a cut request, if not in flight
+                    Http http = instances.get(instance).http();
+                    Http.Response response;
+                    inFlight.incrementAndGet(instance);
+                    sentAt = System.nanoTime();
+                    try {
+                        response = http.post("/conferences/" + conference + "/registrations", token,
+                                registrationBody(ticketType, "Streamer"));
+                    } finally {
+                        inFlight.decrementAndGet(instance);
+                    }
                     if (response.status() == 201) {
                         created.put(subject, UUID.fromString(response.json().get("id").asString()));
                     } else if (response.status() == 409 && response.problem().equals("already-registered")) {
@@ -477,8 +544,8 @@ class SeparateProcessesTest {
                     return;
                 } catch (IllegalStateException connectionFailed) {
                     connectionFailures.incrementAndGet();
-                    if (inFlight(connectionFailed)) {
-                        cutInFlight.incrementAndGet();
+                    if (sentAt < killedAt && inFlight(connectionFailed)) {
+                        cutInFlight.add(subject);
                     }
                 } catch (RuntimeException e) {
                     problems.add(subject + ": " + e);
@@ -491,7 +558,10 @@ class SeparateProcessesTest {
         }
     }
 
-    /** Sent to a process that died before answering, rather than refused or not sent (no process, no port). */
+    /**
+     * Sent to a process that died before answering, rather than refused or not sent (no process, no port); the
+     * callers also require that it was sent before the kill, so that it was on its way when the process died.
+     */
     private static boolean inFlight(IllegalStateException failure) {
         return failure.getCause() != null && !(failure.getCause() instanceof ConnectException);
     }
@@ -565,25 +635,67 @@ class SeparateProcessesTest {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
+    /** How many tickets each attendee got for the dinner in its event store (held or waitlisted, once each). */
+    private static Map<UUID, Long> ticketsRequested(UUID dinner) {
+        return databases.get("dinners").sql("""
+                        select convert_from(payload, 'UTF8')::jsonb ->> 'attendeeId', count(*)
+                        from domain_event_entry
+                        where aggregate_identifier = ?
+                          and (payload_type like '%.TicketHeld' or payload_type like '%.TicketWaitlisted')
+                        group by 1""")
+                .param(dinner.toString())
+                .query((rs, n) -> Map.entry(UUID.fromString(rs.getString(1)), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private static List<UUID> registrationsIn(UUID conference) {
         return databases.get("registration")
                 .sql("select attendee_id from registration_view where conference_id = ? and status = 'CONFIRMED'")
                 .param(conference).query(UUID.class).list();
     }
 
-    /** Waits until each attendee's event took effect in the service, then requires that it did so exactly once. */
-    private static void awaitEffects(String service, Collection<UUID> attendees, String event) {
-        JdbcClient database = databases.get(service);
-        Supplier<Map<UUID, Long>> ledger = () -> database
+    /** The effect ledger of a service: how often each attendee's event took effect there. */
+    private static Map<UUID, Long> ledger(String service, String event) {
+        return databases.get(service)
                 .sql("select attendee_id, count(*) from test_effect_ledger where event = ? group by attendee_id")
                 .param(event)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Waits until each attendee's event took effect in the service; count them once {@link #settle}d. */
+    private static void awaitEffects(String service, Collection<UUID> attendees, String event) {
         await(service + ": every " + event + " took effect").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .until(() -> ledger.get().keySet().containsAll(attendees));
-        Map<UUID, Long> effects = ledger.get();
+                .until(() -> ledger(service, event).keySet().containsAll(attendees));
+    }
+
+    /**
+     * Until registration's two processes have published their whole event store and every consumer group has
+     * committed to the end of the topic: a duplicate still on its way would be counted below, not missed.
+     */
+    private static void settle() {
+        Settled.settle(EmbeddedInfrastructure.kafka().getBrokersAsString(), List.of(databases.get("registration")),
+                CONSUMERS_OF_REGISTRATION.stream().collect(Collectors.toMap(service -> "procs_" + service,
+                        service -> List.of(EventCatalogue.REGISTRATION_TOPIC))), PATIENCE);
+    }
+
+    private static void assertEffectsOnce(String service, Collection<UUID> attendees, String event) {
+        Map<UUID, Long> effects = ledger(service, event);
         assertThat(attendees).as(service + ": " + event + " took effect once")
-                .allSatisfy(attendee -> assertThat(effects.get(attendee)).isEqualTo(1));
+                .allSatisfy(attendee -> assertThat(effects.get(attendee)).as("%s", attendee).isEqualTo(1));
+    }
+
+    /** How many {@code AttendeeRegistered} the registration event store holds per subject of the conference. */
+    private static Map<String, Long> registeredPerSubject(UUID conference) {
+        return databases.get("registration").sql("""
+                        select convert_from(payload, 'UTF8')::jsonb ->> 'subject', count(*)
+                        from domain_event_entry
+                        where payload_type like '%.AttendeeRegistered'
+                          and convert_from(payload, 'UTF8')::jsonb ->> 'conferenceId' = ?
+                        group by 1""")
+                .param(conference.toString())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The publishing processor's segments and their owners ({@code pid@host/uuid}, null when unclaimed). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,20 +16,27 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.platform.messaging.KafkaBackboneProperties;
 import io.lanyard.platform.observability.KafkaHealthIndicator;
 import io.lanyard.platform.observability.ObservabilityProperties;
+import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
 import io.lanyard.testsupport.TcpProxy;
 
 /** What operators and their tools see of a running service: health probes, metrics, API document, admin endpoints. */
 @ServiceTest(properties = "spring.config.name=registration")
+@Import(OperationsHttpTest.EffectLedger.class)
 class OperationsHttpTest extends RegistrationTestSupport {
 
     @Autowired
@@ -179,7 +187,9 @@ class OperationsHttpTest extends RegistrationTestSupport {
 
         Http.Response replayed = http().post("/admin/read-models/registration-view/replay", operatorToken(), null);
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
-        assertThat(replayed.json().get("tables").toString()).isEqualTo("[\"registration_view\",\"known_attendee\"]");
+        // the view's own tables as RegistrationView declares them, then this test's ledger in the same group
+        assertThat(replayed.json().get("tables").toString())
+                .isEqualTo("[\"registration_view\",\"known_attendee\",\"" + EffectLedger.TABLE + "\"]");
         assertThat(replayed.json().get("eventsApplied").asLong()).isGreaterThanOrEqualTo(4);
 
         Http.Response aliceNow = http().get(registrations + aliceId, alice);
@@ -213,17 +223,52 @@ class OperationsHttpTest extends RegistrationTestSupport {
         for (Future<Http.Response> replay : replays) {
             assertThat(replay.get().status()).as(replay.get().toString()).isEqualTo(200);
         }
-        long registered = 0;
+        List<UUID> registered = new ArrayList<>();
         for (Future<Http.Response> registration : registrations) {
             assertThat(registration.get().status()).as(registration.get().toString()).isEqualTo(201);
-            registered++;
+            registered.add(UUID.fromString(registration.get().json().get("id").asString()));
         }
+        assertThat(replays).hasSize(4);
+        assertThat(registered).hasSize(40);
+
+        // the ledger read model appends a row per application: a registration applied twice would show twice
+        Map<UUID, Long> applications = new HashMap<>();
+        jdbc.sql("select attendee_id, count(*) from " + EffectLedger.TABLE + " where conference_id = ? group by attendee_id")
+                .param(conference)
+                .query((RowCallbackHandler) rs -> applications.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        assertThat(applications).as("applications per registration").containsOnlyKeys(registered)
+                .allSatisfy((attendee, times) -> assertThat(times).as("applications of %s", attendee).isEqualTo(1));
         assertThat(jdbc.sql("select count(*) from registration_view where conference_id = ?").param(conference)
-                .query(Long.class).single()).isEqualTo(registered);
+                .query(Long.class).single()).isEqualTo(registered.size());
         assertThat(jdbc.sql("select count(*) from known_attendee where conference_id = ?").param(conference)
-                .query(Long.class).single()).isEqualTo(registered);
+                .query(Long.class).single()).isEqualTo(registered.size());
         Http.Response tickets = http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer);
-        assertThat(tickets.json().get("sold").asLong()).isEqualTo(registered);
+        assertThat(tickets.json().get("sold").asLong()).isEqualTo(registered.size());
+    }
+
+    /**
+     * A read model of the registration view's processing group, replayed with it, that appends a row each time an
+     * {@code AttendeeRegistered} is applied to it and has no uniqueness of its own: unlike {@code registration_view}
+     * (keyed by attendee, so a second application would be absorbed or refused), it shows an event applied twice.
+     */
+    @ProcessingGroup("registration-view")
+    @ReadModelTables(EffectLedger.TABLE)
+    static class EffectLedger {
+
+        static final String TABLE = "test_registration_view_applications";
+        private final JdbcClient jdbc;
+
+        EffectLedger(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            jdbc.sql("create table if not exists " + TABLE + " (attendee_id uuid not null, conference_id uuid not null)")
+                    .update();
+        }
+
+        @EventHandler
+        void on(AttendeeRegistered event) {
+            jdbc.sql("insert into " + TABLE + " (attendee_id, conference_id) values (?, ?)")
+                    .params(event.attendeeId(), event.conferenceId()).update();
+        }
     }
 
     @Test

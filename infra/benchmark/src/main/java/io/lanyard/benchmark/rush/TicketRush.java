@@ -13,6 +13,7 @@ import io.lanyard.benchmark.load.Lanyard;
 import io.lanyard.benchmark.load.Load;
 import io.lanyard.benchmark.load.Run;
 import io.lanyard.benchmark.load.Tokens;
+import io.lanyard.benchmark.report.Report;
 
 /**
  * The two rushes of a conference, against any running Lanyard: far more buyers than seats, each a different
@@ -99,6 +100,37 @@ public final class TicketRush {
             }
         }
     }
+
+    /**
+     * What a registration rush must show whatever its speed, as rows the smoke test checks: how many 201s, what
+     * the service says it sold, and how many answers were neither a sale nor {@code sold-out} (a rush whose every
+     * request failed oversells nothing, so {@code oversold} alone proves little).
+     */
+    public static void reportOutcome(Report report, String scenario, String label, Registrations rush) {
+        report.info(scenario, label + ": " + SOLD, rush.sold(), "");
+        report.info(scenario, label + ": " + SOLD_BY_SERVICE, rush.soldByService(), "");
+        report.target(scenario, label + ": " + NEITHER_SOLD_NOR_SOLD_OUT, rush.failed(), "", Report.Goal.AT_MOST, 0,
+                "");
+        report.target(scenario, label + ": oversold", rush.oversold(), "", Report.Goal.AT_MOST, 0, "");
+    }
+
+    /** The dinner rush's counterpart of {@link #reportOutcome(Report, String, String, Registrations)}. */
+    public static void reportOutcome(Report report, String scenario, String label, DinnerSeats dinner) {
+        report.info(scenario, label + ": " + HELD, dinner.held(), "");
+        report.info(scenario, label + ": " + WAITLISTED, dinner.waitlisted(), "");
+        report.info(scenario, label + ": " + HELD_BY_SERVICE, dinner.heldOrSoldByService(), "");
+        report.target(scenario, label + ": " + NOT_201, dinner.failed(), "", Report.Goal.AT_MOST, 0, "");
+        report.target(scenario, label + ": oversold", dinner.oversold(), "", Report.Goal.AT_MOST, 0, "");
+    }
+
+    public static final String SOLD = "sold (201)";
+    public static final String SOLD_BY_SERVICE = "sold as the service reports";
+    public static final String SOLD_IN_VIEW = "confirmed in the registration view";
+    public static final String NEITHER_SOLD_NOR_SOLD_OUT = "answers other than 201 or sold-out";
+    public static final String HELD = "held (201 HELD)";
+    public static final String WAITLISTED = "waitlisted (201 WAITLISTED)";
+    public static final String HELD_BY_SERVICE = "held or sold as the service reports";
+    public static final String NOT_201 = "answers other than 201";
 
     private static boolean held(Http.Answer answer) {
         return answer.status() == 201 && answer.body().contains("\"HELD\"");

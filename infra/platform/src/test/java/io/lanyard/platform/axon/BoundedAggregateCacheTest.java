@@ -3,6 +3,7 @@ package io.lanyard.platform.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,14 +15,28 @@ import org.junit.jupiter.api.Test;
 class BoundedAggregateCacheTest {
 
     @Test
-    void keeps_what_it_holds_strongly_across_garbage_collections() {
+    void keeps_what_it_holds_through_garbage_collections_that_clear_weak_references() {
         BoundedAggregateCache cache = new BoundedAggregateCache(100);
-        cache.put("segment-1", new Object());
+        WeakReference<Object> cached = cacheSomethingOnlyTheCacheHolds(cache);
 
-        System.gc();
+        // System.gc() is only a request: go on asking until a collection has cleared an unreachable object
+        WeakReference<Object> unreachable = new WeakReference<>(new Object());
+        await("a collection that clears weak references").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    System.gc();
+                    return unreachable.get() == null;
+                });
 
+        assertThat(cached.get()).as("the cached value, referenced by the cache alone").isNotNull();
         assertThat(cache.containsKey("segment-1")).isTrue();
-        assertThat((Object) cache.get("segment-1")).isNotNull();
+        assertThat((Object) cache.get("segment-1")).isSameAs(cached.get());
+    }
+
+    /** In a method of its own, so that no local variable of the test keeps the value reachable. */
+    private static WeakReference<Object> cacheSomethingOnlyTheCacheHolds(BoundedAggregateCache cache) {
+        Object value = new Object();
+        cache.put("segment-1", value);
+        return new WeakReference<>(value);
     }
 
     @Test
