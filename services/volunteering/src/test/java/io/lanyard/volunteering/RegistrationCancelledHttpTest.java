@@ -92,31 +92,58 @@ class RegistrationCancelledHttpTest extends VolunteeringTestSupport {
         assertThat(page.get("hoursWorked").asDouble()).isEqualTo(2.0);
     }
 
+    /**
+     * Registration cancels twenty racers at once; while this service works through the cancellations, eight at a
+     * time sign up for a second shift. A round shows
+     * the race only when both orders happened in it: some sign-ups landed first (the cancellation had to take them
+     * back) and some came after it (refused {@code not-registered}). Rounds repeat, with fresh racers, until one did;
+     * every round, raced or not, must leave no cancelled volunteer on a shift.
+     */
     @Test
     void sign_ups_racing_their_own_cancellation_never_leave_a_cancelled_volunteer_on_a_shift() throws Exception {
         String olivia = organizerToken("olivia");
         UUID conference = conference("olivia");
-        UUID first = scheduleShift(olivia, conference, "Registration desk", evening(0, 9), Duration.ofHours(2), 50);
-        UUID second = scheduleShift(olivia, conference, "Swag table", evening(1, 9), Duration.ofHours(2), 50);
-        List<Volunteer> racers = volunteers(conference, "canceller", 20);
-        for (Volunteer racer : racers) {
-            assertThat(signUp(racer, conference, first).status()).isEqualTo(201);
-        }
-
-        List<Future<Http.Response>> signUps = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        boolean raced = false;
+        List<String> rounds = new ArrayList<>();
+        for (int round = 0; round < 5 && !raced; round++) {
+            UUID first = scheduleShift(olivia, conference, "Registration desk", evening(0, 9), Duration.ofHours(2), 50);
+            UUID second = scheduleShift(olivia, conference, "Swag table", evening(1, 9), Duration.ofHours(2), 50);
+            List<Volunteer> racers = volunteers(conference, "canceller-" + round, 20);
             for (Volunteer racer : racers) {
-                signUps.add(pool.submit(() -> signUp(racer, conference, second)));
-                pool.submit(() -> RegistrationFeed.attendeeCancelled(conference, racer.id(), racer.subject()));
+                assertThat(signUp(racer, conference, first).status()).isEqualTo(201);
             }
-        }
-        for (Future<Http.Response> signUp : signUps) {
-            assertThat(signUp.get().status()).as(signUp.get().toString()).isIn(201, 422);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> racers.stream()
-                .allMatch(r -> attendees.find(conference, r.id()).map(a -> !a.active()).orElse(false)));
 
-        assertThat(places(olivia, conference, first)).containsExactly(50, 0, 50);
-        assertThat(places(olivia, conference, second)).containsExactly(50, 0, 50);
+            List<Future<Http.Response>> signUps = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+                for (Volunteer racer : racers) {
+                    RegistrationFeed.attendeeCancelled(conference, racer.id(), racer.subject());
+                }
+                for (Volunteer racer : racers) {
+                    signUps.add(pool.submit(() -> signUp(racer, conference, second)));
+                }
+            }
+            int landed = 0;
+            int refused = 0;
+            for (Future<Http.Response> signUp : signUps) {
+                Http.Response answer = signUp.get();
+                assertThat(answer.status()).as(answer.toString()).isIn(201, 422);
+                if (answer.status() == 201) {
+                    landed++;
+                } else {
+                    assertThat(answer.problem()).isEqualTo("not-registered");
+                    refused++;
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> racers.stream()
+                    .allMatch(r -> attendees.find(conference, r.id()).map(a -> !a.active()).orElse(false)));
+
+            assertThat(places(olivia, conference, first)).containsExactly(50, 0, 50);
+            assertThat(places(olivia, conference, second)).containsExactly(50, 0, 50);
+            rounds.add(landed + " landed first, " + refused + " refused");
+            raced = landed > 0 && refused > 0;
+        }
+        System.out.println("sign-ups racing their cancellation, by round: " + rounds);
+        assertThat(raced).as("a round where sign-ups landed both before and after their cancellation: %s", rounds)
+                .isTrue();
     }
 }
