@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 
+import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.platform.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
@@ -171,7 +172,14 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     private IntegrationEvent decodeOrPark(ConsumerRecord<String, byte[]> record) {
         try {
-            return codec.decode(record.value());
+            IntegrationEvent event = codec.decode(record.value());
+            // the ACLs let only a topic's owner write it, so a type of another service here was put there by someone else
+            String home = EventCatalogue.of(event.getClass()).topic();
+            if (!home.equals(record.topic())) {
+                throw new UndecodableRecordException(ParkingReason.FOREIGN_TYPE, EventCatalogue.of(event.getClass())
+                        .type() + " belongs on " + home + ", not on " + record.topic());
+            }
+            return event;
         } catch (UndecodableRecordException e) {
             log.warn("Parking {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), e.reason(),
                     e.getMessage());
@@ -206,14 +214,14 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        Map<String, Object> config = properties.connection();
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void pause() {
