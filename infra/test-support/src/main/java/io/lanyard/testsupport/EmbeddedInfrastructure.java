@@ -39,7 +39,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedInfrastructure {
 
+    /** A principal of the tests' own, allowed to read every Lanyard topic in any consumer group: an observer. */
+    public static final String OBSERVER = "test-observer";
+
     public static final String PASSWORD_PROPERTY = "lanyard.test.kafka.password.";
+
+    /** {@code lanyard.kafka.partitions}' default, which the services' own topic provisioning uses. */
+    private static final int TOPIC_PARTITIONS = 6;
+
+    private static final Map<String, String> PASSWORDS = passwords();
+    private static final String ADMIN_PASSWORD = secret();
 
     private static EmbeddedPostgres postgres;
     private static EmbeddedKafkaBroker kafka;
@@ -73,11 +82,6 @@ public final class EmbeddedInfrastructure {
         return kafka;
     }
 
-    /** A principal of the tests' own, allowed to read every Lanyard topic in any consumer group: an observer. */
-    public static final String OBSERVER = "test-observer";
-
-    private static final Map<String, String> PASSWORDS = passwords();
-
     private static Map<String, String> passwords() {
         Map<String, String> passwords = new LinkedHashMap<>();
         KafkaAccess.SERVICES.forEach(grant -> passwords.put(grant.principal(), secret()));
@@ -86,8 +90,6 @@ public final class EmbeddedInfrastructure {
         passwords.forEach((principal, password) -> System.setProperty(PASSWORD_PROPERTY + principal, password));
         return Map.copyOf(passwords);
     }
-
-    private static final String ADMIN_PASSWORD = secret();
 
     private static String secret() {
         byte[] bytes = new byte[18];
@@ -167,9 +169,6 @@ public final class EmbeddedInfrastructure {
         }
         return broker;
     }
-
-    /** {@code lanyard.kafka.partitions}' default, which the services' own topic provisioning uses. */
-    private static final int TOPIC_PARTITIONS = 6;
 
     /** A broker of its own, reachable only through a proxy the test can cut; for outage tests. */
     public record ProxiedKafka(EmbeddedKafkaBroker broker, TcpProxy proxy) implements AutoCloseable {

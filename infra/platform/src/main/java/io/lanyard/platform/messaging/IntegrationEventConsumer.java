@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 
-import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.platform.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
@@ -172,14 +171,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     private IntegrationEvent decodeOrPark(ConsumerRecord<String, byte[]> record) {
         try {
-            IntegrationEvent event = codec.decode(record.value());
-            // the ACLs let only a topic's owner write it, so a type of another service here was put there by someone else
-            String home = EventCatalogue.of(event.getClass()).topic();
-            if (!home.equals(record.topic())) {
-                throw new UndecodableRecordException(ParkingReason.FOREIGN_TYPE, EventCatalogue.of(event.getClass())
-                        .type() + " belongs on " + home + ", not on " + record.topic());
-            }
-            return event;
+            return codec.decode(record.topic(), record.value());
         } catch (UndecodableRecordException e) {
             log.warn("Parking {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), e.reason(),
                     e.getMessage());
