@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.dinners.DinnersApplication;
 import io.lanyard.kernel.events.EventCatalogue;
+import io.lanyard.kernel.events.dinners.DinnerTicketHeld;
 import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.messaging.DeadLetters;
@@ -89,6 +91,27 @@ class PoisonRecordTest {
 
     private static byte[] bytes(ObjectNode node) {
         return Http.JSON.writeValueAsBytes(node);
+    }
+
+    @Test
+    void a_record_of_another_services_type_on_a_topic_is_parked_as_foreign() {
+        UUID conference = UUID.randomUUID();
+        Instant now = Instant.now();
+        // written by a principal allowed to write the topic: what the ACLs cannot catch, the consumer must
+        RegistrationFeed.send(TOPIC, conference.toString(), new IntegrationEventCodec().encode(new DinnerTicketHeld(
+                UUID.randomUUID(), conference, now, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "Art Museum Dinner", OffsetDateTime.parse("2027-05-16T19:00:00-07:00"), now.plusSeconds(900))));
+        UUID after = RegistrationFeed.attendeeRegistered(conference, "after-the-stray", "After");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dinners.bean(Attendees.class).find(conference, after).isPresent());
+        assertThat(dinners.bean(DeadLetters.class).list(1000))
+                .filteredOn(d -> conference.toString().equals(d.key()))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.reason()).isEqualTo(ParkingReason.FOREIGN_TYPE);
+                    assertThat(d.detail()).contains("dinners.ticket-held", EventCatalogue.DINNERS_TOPIC, TOPIC);
+                });
     }
 
     @Test

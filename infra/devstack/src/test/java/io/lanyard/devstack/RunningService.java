@@ -31,7 +31,12 @@ record RunningService(ConfigurableApplicationContext context) implements AutoClo
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
         properties.put("lanyard.kafka.bootstrap-servers", kafkaBootstrap);
-        properties.put("lanyard.kafka.group-id", instance);
+        // its own principal and rights; consumer groups are granted by the prefix <service>
+        properties.put("lanyard.kafka.group-id", "${spring.application.name}-" + instance);
+        properties.put("lanyard.kafka.security.protocol", "SASL_PLAINTEXT");
+        properties.put("lanyard.kafka.security.username", "${spring.application.name}");
+        properties.put("lanyard.kafka.security.password",
+                "${" + EmbeddedInfrastructure.PASSWORD_PROPERTY + "${spring.application.name}}");
         properties.put("lanyard.kafka.delivery-timeout", "3s");
         properties.put("lanyard.kafka.reconnect-delay", "500ms");
         for (String override : overrides) {

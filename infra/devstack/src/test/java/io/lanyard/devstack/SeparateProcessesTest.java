@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
@@ -135,7 +134,10 @@ class SeparateProcessesTest {
         properties.put("spring.datasource.password", "");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
         properties.put("lanyard.kafka.bootstrap-servers", kafka);
-        properties.put("lanyard.kafka.group-id", "procs_" + service);
+        properties.put("lanyard.kafka.group-id", service + "-procs");
+        properties.put("lanyard.kafka.security.protocol", "SASL_PLAINTEXT");
+        properties.put("lanyard.kafka.security.username", service);
+        properties.put("lanyard.kafka.security.password", EmbeddedInfrastructure.kafkaPassword(service));
         properties.put("lanyard.kafka.delivery-timeout", "3s");
         properties.put("lanyard.kafka.reconnect-delay", "500ms");
         if (CONSUMERS_OF_REGISTRATION.contains(service)) {
@@ -151,14 +153,13 @@ class SeparateProcessesTest {
     @Test
     @Order(1)
     void both_instances_of_each_service_share_the_partitions_and_the_publisher_segments() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.kafka().getBrokersAsString()))) {
+        try (Admin admin = Admin.create(EmbeddedInfrastructure.kafkaAdmin())) {
             for (String service : SERVICES) {
                 await(service + "'s consumer group split between its two instances").atMost(PATIENCE)
                         .ignoreExceptions()
                         .until(() -> {
-                            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("procs_" + service))
-                                    .describedGroups().get("procs_" + service).get();
+                            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(service + "-procs"))
+                                    .describedGroups().get(service + "-procs").get();
                             Collection<MemberDescription> members = group.members();
                             return members.size() == 2
                                     && members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());

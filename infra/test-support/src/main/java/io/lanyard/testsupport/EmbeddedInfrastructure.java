@@ -5,11 +5,32 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import io.lanyard.platform.messaging.KafkaAccess;
+import io.lanyard.platform.messaging.KafkaBackboneProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -17,6 +38,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * class and Spring context in it. Each service gets its own database, as in production.
  */
 public final class EmbeddedInfrastructure {
+
+    /** A principal of the tests' own, allowed to read every Lanyard topic in any consumer group: an observer. */
+    public static final String OBSERVER = "test-observer";
+
+    public static final String PASSWORD_PROPERTY = "lanyard.test.kafka.password.";
+
+    /** {@code lanyard.kafka.partitions}' default, which the services' own topic provisioning uses. */
+    private static final int TOPIC_PARTITIONS = 6;
+
+    private static final Map<String, String> PASSWORDS = passwords();
+    private static final String ADMIN_PASSWORD = secret();
 
     private static EmbeddedPostgres postgres;
     private static EmbeddedKafkaBroker kafka;
@@ -44,13 +76,98 @@ public final class EmbeddedInfrastructure {
 
     public static synchronized EmbeddedKafkaBroker kafka() {
         if (kafka == null) {
-            kafka = new EmbeddedKafkaKraftBroker(1, 3)
-                    .brokerProperties(Map.of("auto.create.topics.enable", "true",
-                            "group.initial.rebalance.delay.ms", "0"));
-            kafka.afterPropertiesSet();
+            kafka = securedBroker(Map.of(), started -> { });
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
         }
         return kafka;
+    }
+
+    private static Map<String, String> passwords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        KafkaAccess.SERVICES.forEach(grant -> passwords.put(grant.principal(), secret()));
+        passwords.put(OBSERVER, secret());
+        // for property placeholders, e.g. ${lanyard.test.kafka.password.${spring.application.name}}
+        passwords.forEach((principal, password) -> System.setProperty(PASSWORD_PROPERTY + principal, password));
+        return Map.copyOf(passwords);
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The password of a principal on the embedded brokers (fresh in every test JVM). */
+    public static String kafkaPassword(String principal) {
+        String password = PASSWORDS.get(principal);
+        if (password == null) {
+            throw new IllegalArgumentException("no Kafka principal " + principal);
+        }
+        return password;
+    }
+
+    /** Client settings for the shared embedded broker, logged in as the given principal. */
+    public static Map<String, Object> kafkaClient(String principal) {
+        return kafkaClient(kafka().getBrokersAsString(), principal);
+    }
+
+    public static Map<String, Object> kafkaClient(String bootstrapServers, String principal) {
+        Map<String, Object> config = new HashMap<>(KafkaBackboneProperties.saslConfig(security(principal)));
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    public static KafkaBackboneProperties.Security security(String principal) {
+        return new KafkaBackboneProperties.Security("SASL_PLAINTEXT", KafkaBackboneProperties.Security.SCRAM_SHA_512,
+                principal, kafkaPassword(principal));
+    }
+
+    /** Client settings for the shared embedded broker as the {@link #OBSERVER}, plus the given ones. */
+    public static Map<String, Object> observing(Map<String, Object> settings) {
+        Map<String, Object> config = kafkaClient(OBSERVER);
+        config.putAll(settings);
+        return config;
+    }
+
+    /** The broker administrator's settings (a super user), for tests that inspect the broker itself. */
+    public static Map<String, Object> kafkaAdmin() {
+        return KafkaAccess.adminConnection(kafka().getBrokersAsString(), ADMIN_PASSWORD);
+    }
+
+    /**
+     * A KRaft broker as production runs it: SASL/SCRAM for every client, the KRaft authorizer, each service's
+     * principal with exactly its rights, and the four topics created with the services' partition count.
+     */
+    private static EmbeddedKafkaBroker securedBroker(Map<String, String> extra,
+                                                     Consumer<EmbeddedKafkaBroker> onStarted) {
+        Map<String, String> properties = new HashMap<>(KafkaAccess.embeddedBrokerProperties(ADMIN_PASSWORD));
+        properties.put("auto.create.topics.enable", "true");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.putAll(extra);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(properties);
+        broker.afterPropertiesSet();
+        onStarted.accept(broker);
+        List<AclBinding> bindings = new ArrayList<>();
+        KafkaAccess.SERVICES.forEach(grant -> bindings.addAll(KafkaAccess.bindings(grant)));
+        String observer = "User:" + OBSERVER;
+        bindings.add(KafkaAccess.allow(new ResourcePattern(ResourceType.TOPIC, "lanyard.", PatternType.PREFIXED),
+                observer, AclOperation.READ));
+        bindings.add(KafkaAccess.allow(new ResourcePattern(ResourceType.TOPIC, "lanyard.", PatternType.PREFIXED),
+                observer, AclOperation.DESCRIBE));
+        bindings.add(KafkaAccess.allow(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL),
+                observer, AclOperation.READ));
+        try (Admin admin = Admin.create(KafkaAccess.adminConnection(broker.getBrokersAsString(), ADMIN_PASSWORD))) {
+            KafkaAccess.provisionAndAwait(admin, PASSWORDS, bindings);
+            admin.createTopics(KafkaAccess.SERVICES.stream()
+                    .map(grant -> new NewTopic(grant.owns(), TOPIC_PARTITIONS, (short) 1))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the Lanyard topics", e);
+        }
+        return broker;
     }
 
     /** A broker of its own, reachable only through a proxy the test can cut; for outage tests. */
@@ -70,14 +187,12 @@ public final class EmbeddedInfrastructure {
     public static ProxiedKafka kafkaBehindProxy() {
         int proxyPort = TcpProxy.freePort();
         TcpProxy proxy = TcpProxy.start(proxyPort, 0);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
-                .brokerProperties(Map.of("auto.create.topics.enable", "true",
-                        "group.initial.rebalance.delay.ms", "0",
-                        // clients learn the proxy's address from the broker's metadata, so every byte passes it
-                        "advertised.listeners", "EXTERNAL://localhost:" + proxyPort));
-        broker.afterPropertiesSet();
-        String real = broker.getBrokersAsString();
-        proxy.target(Integer.parseInt(real.substring(real.lastIndexOf(':') + 1)));
+        // clients learn the proxy's address from the broker's metadata, so every byte passes it
+        EmbeddedKafkaBroker broker = securedBroker(Map.of("advertised.listeners", "EXTERNAL://localhost:" + proxyPort),
+                started -> {
+                    String real = started.getBrokersAsString();
+                    proxy.target(Integer.parseInt(real.substring(real.lastIndexOf(':') + 1)));
+                });
         return new ProxiedKafka(broker, proxy);
     }
 

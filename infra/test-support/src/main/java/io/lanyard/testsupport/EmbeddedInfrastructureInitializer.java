@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a service's context at the shared embedded PostgreSQL (its own database, named after the application)
- * and the shared embedded Kafka broker.
+ * and the shared embedded Kafka broker, logged in as the service's principal.
  */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,6 +22,12 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
         properties.put("spring.datasource.url", EmbeddedInfrastructure.databaseUrl(database));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
+        String principal = environment.getProperty("lanyard.test.kafka-principal",
+                environment.getRequiredProperty("spring.application.name"));
+        properties.put("lanyard.kafka.security.protocol", "SASL_PLAINTEXT");
+        properties.put("lanyard.kafka.security.mechanism", "SCRAM-SHA-512");
+        properties.put("lanyard.kafka.security.username", principal);
+        properties.put("lanyard.kafka.security.password", EmbeddedInfrastructure.kafkaPassword(principal));
         if (!environment.containsProperty("lanyard.test.own-kafka")) {
             properties.put("lanyard.kafka.bootstrap-servers", EmbeddedInfrastructure.kafka().getBrokersAsString());
         }

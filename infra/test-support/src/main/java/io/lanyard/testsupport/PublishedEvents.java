@@ -39,10 +39,9 @@ public final class PublishedEvents implements AutoCloseable {
 
     public PublishedEvents(String topic, UUID conferenceId) {
         this.key = conferenceId.toString();
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+        this.consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "published-events-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }

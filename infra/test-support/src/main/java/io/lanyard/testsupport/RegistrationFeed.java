@@ -3,6 +3,7 @@ package io.lanyard.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -22,15 +23,17 @@ import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.kernel.events.registration.ConferenceCreated;
 import io.lanyard.kernel.events.registration.OrganizerAdded;
 import io.lanyard.platform.messaging.IntegrationEventCodec;
+import io.lanyard.platform.messaging.KafkaAccess;
 
 /**
  * Plays the part of another service on the shared embedded broker: publishes integration events (or raw bytes) in
- * exactly the wire format the platform writes, so a consuming service can be tested without its producer.
+ * exactly the wire format the platform writes, as the principal that owns the topic, so a consuming service can be
+ * tested without its producer.
  */
 public final class RegistrationFeed {
 
     private static final IntegrationEventCodec CODEC = new IntegrationEventCodec();
-    private static KafkaProducer<String, byte[]> producer;
+    private static final Map<String, KafkaProducer<String, byte[]>> PRODUCERS = new HashMap<>();
 
     private RegistrationFeed() {
     }
@@ -61,14 +64,22 @@ public final class RegistrationFeed {
         send(EventCatalogue.of(event.getClass()).topic(), event.conferenceId().toString(), CODEC.encode(event));
     }
 
-    /** Sends arbitrary bytes, for poison-record tests. */
+    /** Sends arbitrary bytes, for poison-record tests, as the principal that owns the topic. */
     public static synchronized void send(String topic, String key, byte[] value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(2))));
-        }
+        String owner = KafkaAccess.SERVICES.stream()
+                .filter(grant -> grant.owns().equals(topic))
+                .map(KafkaAccess.Grant::principal)
+                .findFirst()
+                .orElse("registration");
+        KafkaProducer<String, byte[]> producer = PRODUCERS.computeIfAbsent(owner, principal -> {
+            // each topic is written by its owner's principal, the only one its ACLs let write it
+            Map<String, Object> config = EmbeddedInfrastructure.kafkaClient(principal);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            KafkaProducer<String, byte[]> created = new KafkaProducer<>(config, new StringSerializer(),
+                    new ByteArraySerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(2))));
+            return created;
+        });
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -29,10 +29,9 @@ public final class PublishedEvents implements AutoCloseable {
     private final List<IntegrationEvent> seen = new ArrayList<>();
 
     public PublishedEvents() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+        consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "dinners-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(EventCatalogue.DINNERS_TOPIC));
     }

@@ -44,10 +44,9 @@ public final class PublishedEvents {
     public static List<Published> recordsFor(UUID conference, int count) {
         IntegrationEventCodec codec = new IntegrationEventCodec();
         Map<UUID, Published> events = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "volunteering-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(EventCatalogue.VOLUNTEERING_TOPIC));
             await().atMost(Duration.ofSeconds(60)).until(() -> {

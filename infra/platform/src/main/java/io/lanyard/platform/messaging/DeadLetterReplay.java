@@ -41,7 +41,7 @@ public class DeadLetterReplay {
 
     private Outcome replay(UUID id, DeadLetters.DeadLetter letter) {
         try {
-            IntegrationEvent event = codec.decode(letter.value());
+            IntegrationEvent event = codec.decode(letter.topic(), letter.value());
             dispatcher.dispatch(event);
         } catch (UndecodableRecordException e) {
             deadLetters.stillFailing(id, e.reason(), e.getMessage());

@@ -34,6 +34,15 @@ public class IntegrationEventCodec {
     }
 
     public IntegrationEvent decode(byte[] value) throws UndecodableRecordException {
+        return decode(null, value);
+    }
+
+    /**
+     * Decodes a record read from {@code topic}, refusing a type that belongs on another topic: the ACLs let only a
+     * topic's owner write it, so such a record was forged with the owner's credentials or misrouted by a broken
+     * producer, and must not take effect (nor on replay).
+     */
+    public IntegrationEvent decode(String topic, byte[] value) throws UndecodableRecordException {
         if (value == null) {
             throw new UndecodableRecordException(ParkingReason.MALFORMED, "record has no value");
         }
@@ -50,6 +59,10 @@ public class IntegrationEventCodec {
         int version = node.get(SCHEMA_VERSION).asInt();
         EventCatalogue.Entry entry = EventCatalogue.byType(type)
                 .orElseThrow(() -> new UndecodableRecordException(ParkingReason.UNKNOWN_TYPE, "unknown type " + type));
+        if (topic != null && !entry.topic().equals(topic)) {
+            throw new UndecodableRecordException(ParkingReason.FOREIGN_TYPE,
+                    type + " belongs on " + entry.topic() + ", not on " + topic);
+        }
         if (version > entry.version()) {
             throw new UndecodableRecordException(ParkingReason.FUTURE_VERSION,
                     type + " version " + version + " is newer than the " + entry.version() + " this build reads");

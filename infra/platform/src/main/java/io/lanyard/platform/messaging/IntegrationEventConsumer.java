@@ -171,7 +171,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     private IntegrationEvent decodeOrPark(ConsumerRecord<String, byte[]> record) {
         try {
-            return codec.decode(record.value());
+            return codec.decode(record.topic(), record.value());
         } catch (UndecodableRecordException e) {
             log.warn("Parking {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(), e.reason(),
                     e.getMessage());
@@ -206,14 +206,14 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        Map<String, Object> config = properties.connection();
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void pause() {

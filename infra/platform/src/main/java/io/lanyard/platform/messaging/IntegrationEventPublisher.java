@@ -138,15 +138,15 @@ public class IntegrationEventPublisher implements DisposableBean {
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             int timeoutMs = (int) properties.deliveryTimeout().toMillis();
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            Map<String, Object> config = properties.connection();
+            config.putAll(Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 2,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.clamp(timeoutMs / 2, 500, 5_000),
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs),
-                    new StringSerializer(), new ByteArraySerializer());
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs));
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -4,6 +4,8 @@ package io.lanyard.platform.messaging;
 public enum ParkingReason {
     MALFORMED,
     UNKNOWN_TYPE,
+    /** A known type on a topic other than its owner's: forged, or misrouted by a broken producer. */
+    FOREIGN_TYPE,
     FUTURE_VERSION,
     HANDLER_FAILED
 }

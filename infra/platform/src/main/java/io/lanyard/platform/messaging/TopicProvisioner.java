@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,10 @@ class TopicProvisioner implements SmartInitializingSingleton {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> config = properties.connection();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(config)) {
             List<NewTopic> wanted = topics.stream()
                     .map(t -> new NewTopic(t, properties.partitions(), properties.replicationFactor()))
                     .toList();
@@ -49,7 +50,11 @@ class TopicProvisioner implements SmartInitializingSingleton {
                 try {
                     result.getValue().get(15, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException
+                            && !result.getKey().equals(properties.topic())) {
+                        // with ACLs only a topic's owner may create it; a consumer waits until it exists
+                        log.debug("Not allowed to create {}; its owner will", result.getKey());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         log.warn("Could not create topic {}: {}", result.getKey(), e.getCause().toString());
                     }
                 }

@@ -57,7 +57,7 @@ final class ConsumerLagMeter implements MeterBinder, DisposableBean {
 
     ConsumerLagMeter(KafkaBackboneProperties kafka, ObservabilityProperties properties, Clock clock) {
         this.kafka = kafka;
-        this.admin = new LazyAdmin(kafka.bootstrapServers(), properties.kafkaHealthTimeout());
+        this.admin = new LazyAdmin(kafka.connection(), properties.kafkaHealthTimeout());
         this.clock = clock;
         this.refresh = properties.lagRefresh();
     }

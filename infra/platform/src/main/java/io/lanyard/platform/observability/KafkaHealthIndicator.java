@@ -33,7 +33,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     public KafkaHealthIndicator(KafkaBackboneProperties kafka, ObservabilityProperties properties, Clock clock) {
         this.bootstrapServers = kafka.bootstrapServers();
-        this.admin = new LazyAdmin(kafka.bootstrapServers(), properties.kafkaHealthTimeout());
+        this.admin = new LazyAdmin(kafka.connection(), properties.kafkaHealthTimeout());
         this.cacheFor = properties.kafkaHealthCacheFor();
         this.clock = clock;
     }

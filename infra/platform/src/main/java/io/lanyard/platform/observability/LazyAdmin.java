@@ -1,6 +1,7 @@
 package io.lanyard.platform.observability;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -9,12 +10,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /** One Kafka admin client, opened on first use and kept; its calls give up after the configured timeout. */
 final class LazyAdmin implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final int timeoutMs;
     private Admin admin;
 
-    LazyAdmin(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    LazyAdmin(Map<String, Object> connection, Duration timeout) {
+        this.connection = Map.copyOf(connection);
         this.timeoutMs = (int) timeout.toMillis();
     }
 
@@ -24,11 +25,11 @@ final class LazyAdmin implements AutoCloseable {
 
     synchronized Admin get() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+            Map<String, Object> config = new HashMap<>(connection);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+            admin = Admin.create(config);
         }
         return admin;
     }

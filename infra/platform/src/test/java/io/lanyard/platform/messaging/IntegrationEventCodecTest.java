@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.dinners.DinnerTicketWaitlisted;
 import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.kernel.events.registration.ConferenceCreated;
@@ -68,6 +69,20 @@ class IntegrationEventCodecTest {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(UndecodableRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo(ParkingReason.FUTURE_VERSION));
+    }
+
+    @Test
+    void a_type_read_from_another_services_topic_is_foreign() throws Exception {
+        byte[] wire = codec.encode(new DinnerTicketWaitlisted(UUID.randomUUID(), UUID.randomUUID(),
+                Instant.parse("2027-05-01T10:00:00Z"), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "Museum dinner", OffsetDateTime.parse("2027-05-16T19:00:00-07:00")));
+        assertThatThrownBy(() -> codec.decode(EventCatalogue.REGISTRATION_TOPIC, wire))
+                .isInstanceOfSatisfying(UndecodableRecordException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ParkingReason.FOREIGN_TYPE);
+                    assertThat(e.getMessage()).contains("dinners.ticket-waitlisted", EventCatalogue.DINNERS_TOPIC,
+                            EventCatalogue.REGISTRATION_TOPIC);
+                });
+        assertThat(codec.decode(EventCatalogue.DINNERS_TOPIC, wire)).isInstanceOf(DinnerTicketWaitlisted.class);
     }
 
     @Test

@@ -126,10 +126,9 @@ class RegistrationEventsToKafkaTest extends RegistrationTestSupport {
     private static final class Topic implements AutoCloseable {
 
         private final IntegrationEventCodec codec = new IntegrationEventCodec();
-        private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafka().getBrokersAsString(),
+        private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "registration-mapper-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         private final Map<UUID, Map<UUID, IntegrationEvent>> byConference = new LinkedHashMap<>();
 

@@ -1,0 +1,151 @@
+package io.lanyard.platform.messaging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import io.lanyard.kernel.events.EventCatalogue;
+
+/**
+ * Who may do what on the backbone: each service writes only its own topic, reads the topics it consumes and uses
+ * consumer groups named after itself. The one table behind the embedded brokers' ACLs (tests and devstack) and
+ * {@code docs/operations.md}; compose's {@code kafka-acls} commands are the same rows.
+ */
+public final class KafkaAccess {
+
+    /** A service's principal (its name), the topic it owns and the topics it consumes. */
+    public record Grant(String principal, String owns, List<String> consumes) {
+    }
+
+    public static final List<Grant> SERVICES = List.of(
+            new Grant("registration", EventCatalogue.REGISTRATION_TOPIC, List.of(EventCatalogue.VOLUNTEERING_TOPIC,
+                    EventCatalogue.DINNERS_TOPIC, EventCatalogue.SPRINTS_TOPIC)),
+            new Grant("volunteering", EventCatalogue.VOLUNTEERING_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            new Grant("dinners", EventCatalogue.DINNERS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            new Grant("sprints", EventCatalogue.SPRINTS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)));
+
+    private KafkaAccess() {
+    }
+
+    /**
+     * The ACLs of one grant. Idempotent producing needs no cluster right: WRITE on a topic implies IDEMPOTENT_WRITE
+     * (KIP-679). Consumer groups are a prefix so that a second deployment or a test can use {@code <service>-…}.
+     */
+    public static List<AclBinding> bindings(Grant grant) {
+        String user = "User:" + grant.principal();
+        List<AclBinding> bindings = new ArrayList<>();
+        ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, grant.owns(), PatternType.LITERAL);
+        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+            bindings.add(allow(own, user, operation));
+        }
+        for (String topic : grant.consumes()) {
+            ResourcePattern consumed = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+            bindings.add(allow(consumed, user, AclOperation.READ));
+            bindings.add(allow(consumed, user, AclOperation.DESCRIBE));
+        }
+        if (!grant.consumes().isEmpty()) {
+            bindings.add(allow(new ResourcePattern(ResourceType.GROUP, grant.principal(), PatternType.PREFIXED), user,
+                    AclOperation.READ));
+        }
+        return bindings;
+    }
+
+    public static AclBinding allow(ResourcePattern resource, String principal, AclOperation operation) {
+        return new AclBinding(resource, new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /** The broker administrator: a super user, logging in with PLAIN against the broker's own configuration. */
+    public static final String ADMIN = "admin";
+
+    /**
+     * Broker settings for an embedded KRaft node ({@code EXTERNAL} client listener, {@code CONTROLLER} listener):
+     * SASL on both, SCRAM-SHA-512 for clients, PLAIN for the administrator alone (SCRAM credentials live in the
+     * metadata log, so the node itself and whoever creates the first credentials need a login that does not), and
+     * the KRaft authorizer with nothing allowed that an ACL does not allow.
+     */
+    public static Map<String, String> embeddedBrokerProperties(String adminPassword) {
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
+                + "\" password=\"" + adminPassword + "\" user_" + ADMIN + "=\"" + adminPassword + "\";";
+        return Map.ofEntries(
+                Map.entry("listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
+                Map.entry("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN"),
+                Map.entry("listener.name.external.sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN"),
+                Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("sasl.mechanism.inter.broker.protocol", "PLAIN"),
+                Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
+                Map.entry("listener.name.external.plain.sasl.jaas.config", plain),
+                Map.entry("listener.name.external.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;"),
+                Map.entry("listener.name.controller.plain.sasl.jaas.config", plain),
+                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+                Map.entry("super.users", "User:" + ADMIN),
+                Map.entry("allow.everyone.if.no.acl.found", "false"));
+    }
+
+    /** Client settings for the administrator of a broker configured by {@link #embeddedBrokerProperties}. */
+    public static Map<String, Object> adminConnection(String bootstrapServers, String adminPassword) {
+        Map<String, Object> config = new HashMap<>(KafkaBackboneProperties.saslConfig(
+                new KafkaBackboneProperties.Security("SASL_PLAINTEXT", "PLAIN", ADMIN, adminPassword)));
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+
+    /**
+     * Creates (or replaces) each principal's SCRAM-SHA-512 credential and the ACLs, as a super user, and waits until
+     * the broker knows them (credentials and ACLs reach it through the metadata log).
+     */
+    public static void provisionAndAwait(Admin admin, Map<String, String> passwords, List<AclBinding> bindings) {
+        provision(admin, passwords, bindings);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (admin.describeUserScramCredentials().all().get(10, TimeUnit.SECONDS).size() < passwords.size()
+                    || admin.describeAcls(AclBindingFilter.ANY).values()
+                    .get(10, TimeUnit.SECONDS).size() < bindings.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not learn the credentials and ACLs in 30s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read back Kafka credentials and ACLs", e);
+        }
+    }
+
+    /** Creates (or replaces) each principal's SCRAM-SHA-512 credential and the ACLs, as a super user. */
+    public static void provision(Admin admin, Map<String, String> passwords, List<AclBinding> bindings) {
+        try {
+            admin.alterUserScramCredentials(passwords.entrySet().stream()
+                    .<UserScramCredentialAlteration>map(e ->
+                            new UserScramCredentialUpsertion(e.getKey(),
+                                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), e.getValue()))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not provision Kafka credentials and ACLs", e);
+        }
+    }
+}
