@@ -30,7 +30,7 @@ import io.lanyard.testsupport.RegistrationFeed;
 
 /**
  * Holds that really run out, with a hold of seconds instead of minutes. Each test starts the service itself, on
- * a database and consumer group of its own, so it can stop it and start it again on the same data.
+ * a database and consumer group of its own, so it can stop an instance while another runs on the same data.
  */
 class HoldExpiryTest {
 
@@ -43,10 +43,10 @@ class HoldExpiryTest {
      */
     private static final Duration EXPIRY_TOLERANCE = POLLING.plus(Duration.ofSeconds(2));
     /**
-     * Long enough for the hold to outlive its service's stop and the new instance's start (about 5 s on a quiet
+     * Long enough for the hold to outlive the stop of the instance that took it (well under a second on a quiet
      * two-core machine), with room for a loaded one, and no longer: the test waits for it to run out.
      */
-    private static final Duration RESTART_HOLD = Duration.ofSeconds(12);
+    private static final Duration RESTART_HOLD = Duration.ofSeconds(8);
     /** How often the test asks for the ticket while its hold runs out. */
     private static final Duration ASKING = Duration.ofMillis(100);
 
@@ -102,30 +102,43 @@ class HoldExpiryTest {
                 e instanceof DinnerTicketExpired expired && expired.ticketId().toString().equals(alices)));
     }
 
+    /**
+     * The instance that took the hold stops before it runs out; another instance on the same database, which never
+     * saw the request, ends it on time from the deadline stored with it. The other instance is up before the hold is
+     * taken, so the expiry is on time however long a start takes on a loaded machine (a restart after the hold's end
+     * would only show a catch-up).
+     */
     @Test
-    void a_hold_set_before_a_restart_expires_on_time_after_it_and_promotes() {
+    void a_hold_outlives_the_instance_that_took_it_and_expires_on_time_on_another() {
         service = start(RESTART_HOLD);
-        Dinners before = new Dinners(service);
-        UUID conference = before.conference();
-        UUID dinner = before.createDinner(conference, 1);
-        UUID alice = before.attendee(conference, "alice");
-        UUID bob = before.attendee(conference, "bob");
-        Http.Response held = before.request(conference, dinner, alice, "alice");
-        String alices = held.json().get("id").asString();
-        Instant holdExpiresAt = Instant.parse(held.json().get("holdExpiresAt").asString());
-        String bobs = before.request(conference, dinner, bob, "bob").json().get("id").asString();
-        service.close();
+        ConfigurableApplicationContext first = start(RESTART_HOLD);
+        String alices;
+        String bobs;
+        Instant holdExpiresAt;
+        UUID conference;
+        UUID dinner;
+        try {
+            Dinners before = new Dinners(first);
+            conference = before.conference();
+            dinner = before.createDinner(conference, 1);
+            UUID alice = before.attendee(conference, "alice");
+            UUID bob = before.attendee(conference, "bob");
+            Http.Response held = before.request(conference, dinner, alice, "alice");
+            alices = held.json().get("id").asString();
+            holdExpiresAt = Instant.parse(held.json().get("holdExpiresAt").asString());
+            bobs = before.request(conference, dinner, bob, "bob").json().get("id").asString();
+        } finally {
+            first.close();
+        }
+        assertThat(Instant.now()).as("the first instance stopped before the hold ran out").isBefore(holdExpiresAt);
 
         JdbcClient database = database();
         assertThat(database.sql("select status from dinner_ticket where ticket_id = ?::uuid").param(alices)
-                .query(String.class).single()).as("the hold outlived the first service").isEqualTo("HELD");
+                .query(String.class).single()).as("the hold outlived the first instance").isEqualTo("HELD");
         assertThat(database.sql("select count(*) from scheduled_tasks where execution_time = ?")
                 .param(Timestamp.from(holdExpiresAt)).query(Long.class).single())
                 .as("its deadline waits in the database").isEqualTo(1);
 
-        service = start(RESTART_HOLD);
-        assertThat(Instant.now()).as("the new instance is up before the hold runs out, so what follows is an "
-                + "expiry on time and not a catch-up").isBefore(holdExpiresAt);
         Dinners after = new Dinners(service);
         awaitExpiryOnTime(after, conference, dinner, alices, holdExpiresAt);
         assertThat(after.status(conference, dinner, bobs)).isEqualTo("HELD");
