@@ -4,7 +4,7 @@
 # stops the file from resolving), every Kafka listener is SASL with the KRaft authorizer, Keycloak imports the realm
 # file (infra/keycloak) and has a readiness health check, and every Lanyard service runs outside the dev profile
 # against Keycloak (issuer, JWK set, audience), gets its settings, its own Kafka principal (granted by kafka-init), its
-# own database user (created by postgres-init.sh), a readiness health check, healthy dependencies and named volumes.
+# own database user (created by postgres-init), a readiness health check, healthy dependencies and named volumes.
 # The demo override (docker-compose.demo.yml) must resolve too. Needs docker-compose (Debian's 1.29 is enough) and
 # python3-yaml.
 set -euo pipefail
@@ -120,17 +120,22 @@ audiences = {m["config"].get("included.client.audience") or m["config"].get("inc
              for m in mappers if m["protocolMapper"] == "oidc-audience-mapper"}
 
 # PostgreSQL: each database owned by its own role, created from the password the service logs in with
-postgres_env = environment("postgres")
+postgres_env = environment("postgres-init")
 init_sql = open("infra/compose/postgres-init.sh").read()
 databases = re.search(r"^\s*for name in ([a-z ]+); do", init_sql, re.M)
 databases = databases.group(1).split() if databases else []
 if "REVOKE ALL ON DATABASE" not in init_sql:
     problems.append("postgres-init.sh: other roles may still connect to each database")
-if not any("postgres-init.sh:/docker-entrypoint-initdb.d/" in str(v) for v in services.get("postgres", {}).get("volumes", [])):
-    problems.append("postgres: does not run infra/compose/postgres-init.sh")
+if not any("postgres-init.sh" in str(v) for v in services.get("postgres-init", {}).get("entrypoint", [])) \
+        or not any("infra/compose/postgres-init.sh:" in str(v) for v in services.get("postgres-init", {}).get("volumes", [])):
+    problems.append("postgres-init: does not run infra/compose/postgres-init.sh")
+if postgres_env.get("PGPASSWORD") != environment("postgres").get("POSTGRES_PASSWORD"):
+    problems.append("postgres-init: does not log in as the superuser")
 if "keycloak" not in databases or keycloak_env.get("KC_DB_USERNAME") != "keycloak" \
         or keycloak_env.get("KC_DB_PASSWORD") != postgres_env.get("KEYCLOAK_DB_PASSWORD"):
     problems.append("keycloak: does not log in to its own database as its own user")
+if keycloak.get("depends_on", {}).get("postgres-init", {}).get("condition") != "service_completed_successfully":
+    problems.append("keycloak: does not wait for its database user (postgres-init)")
 
 for name, port in lanyard.items():
     service = services.get(name)
@@ -155,6 +160,8 @@ for name, port in lanyard.items():
         problems.append(f"{name}: does not wait for a healthy keycloak")
     if env.get("LANYARD_DB_USER") != name or name not in databases:
         problems.append(f"{name}: does not log in to PostgreSQL as its own user ({name}, made by postgres-init.sh)")
+    if service.get("depends_on", {}).get("postgres-init", {}).get("condition") != "service_completed_successfully":
+        problems.append(f"{name}: does not wait for its database user (postgres-init)")
     if env.get("LANYARD_DB_PASSWORD") != postgres_env.get(f"{name.upper()}_DB_PASSWORD"):
         problems.append(f"{name}: LANYARD_DB_PASSWORD is not the one postgres-init.sh gives its user")
     if "/actuator/health/readiness" not in " ".join(service.get("healthcheck", {}).get("test", [])):
