@@ -86,7 +86,7 @@ public final class Keycloak {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         // the first start after unpacking also builds Keycloak's configuration (Quarkus augmentation)
-        await("Keycloak ready (log: " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+        await("Keycloak ready (log: " + log + ")").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
