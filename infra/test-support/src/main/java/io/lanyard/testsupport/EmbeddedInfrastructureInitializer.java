@@ -21,7 +21,8 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", EmbeddedInfrastructure.databaseUrl(database));
         properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "");
+        // the embedded server trusts every local login; a test outside the dev profile sets one, which it needs to start
+        properties.put("spring.datasource.password", environment.getProperty("lanyard.test.database-password", ""));
         String principal = environment.getProperty("lanyard.test.kafka-principal",
                 environment.getRequiredProperty("spring.application.name"));
         properties.put("lanyard.kafka.security.protocol", "SASL_PLAINTEXT");

@@ -76,7 +76,8 @@ public class SecurityConfiguration {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.devKey()))
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
-            decoder.setJwtValidator(TokenRules.validator(DevTokens.ISSUER, properties.audience()));
+            decoder.setJwtValidator(
+                    TokenRules.validator(DevTokens.ISSUER, properties.audience(), properties.clockSkew()));
             return decoder;
         }
         if (present(properties.jwkSetUri())) {
@@ -85,12 +86,14 @@ public class SecurityConfiguration {
                         + "issuer is always checked, and it is checked against that");
             }
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            decoder.setJwtValidator(TokenRules.validator(properties.issuerUri(), properties.audience()));
+            decoder.setJwtValidator(
+                    TokenRules.validator(properties.issuerUri(), properties.audience(), properties.clockSkew()));
             return decoder;
         }
         if (present(properties.issuerUri())) {
             NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
-            decoder.setJwtValidator(TokenRules.validator(properties.issuerUri(), properties.audience()));
+            decoder.setJwtValidator(
+                    TokenRules.validator(properties.issuerUri(), properties.audience(), properties.clockSkew()));
             return decoder;
         }
         throw new IllegalStateException("Configure a token issuer: LANYARD_JWT_ISSUER_URI or LANYARD_JWT_JWK_SET_URI "

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerUri  the token issuer outside {@code dev}; its JWK set verifies signatures
  * @param jwkSetUri  a JWK set to use when the issuer publishes no discovery document (the issuer is still checked)
  * @param audience   when set, a token's {@code aud} must contain it
+ * @param clockSkew  how far the issuer's clock may be from ours when {@code exp} and {@code nbf} are checked
  */
 @ConfigurationProperties("lanyard.security")
 public record SecurityProperties(
@@ -17,5 +18,6 @@ public record SecurityProperties(
         String issuerUri,
         String jwkSetUri,
         String audience,
-        @DefaultValue("12h") Duration devTokenLifetime) {
+        @DefaultValue("12h") Duration devTokenLifetime,
+        @DefaultValue("60s") Duration clockSkew) {
 }

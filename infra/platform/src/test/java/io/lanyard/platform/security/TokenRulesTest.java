@@ -2,6 +2,7 @@ package io.lanyard.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,16 @@ class TokenRulesTest {
         Jwt expired = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).subject("alice")
                 .issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).build();
         assertThat(TokenRules.validator(ISSUER, null).validate(expired).hasErrors()).isTrue();
+    }
+
+    @Test
+    void a_token_expired_within_the_clock_skew_is_accepted_and_one_beyond_it_refused() {
+        Jwt expiredTenSecondsAgo = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).subject("alice")
+                .issuedAt(now.minusSeconds(300)).expiresAt(now.minusSeconds(10)).build();
+        assertThat(TokenRules.validator(ISSUER, null).validate(expiredTenSecondsAgo).hasErrors())
+                .as("Spring's default skew of 60 s").isFalse();
+        assertThat(TokenRules.validator(ISSUER, null, Duration.ofSeconds(5)).validate(expiredTenSecondsAgo)
+                .hasErrors()).isTrue();
     }
 
     @Test
