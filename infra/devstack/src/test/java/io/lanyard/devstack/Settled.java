@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.platform.messaging.IntegrationPublishing;
+import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +36,7 @@ final class Settled {
     /** {@code groups} maps each consumer group to the topics it consumes. */
     static void settle(String bootstrap, Collection<JdbcClient> publishers, Map<String, List<String>> groups,
                       Duration patience) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(EmbeddedInfrastructure.kafkaAdmin(bootstrap))) {
             await("published everything, then consumed to the end").atMost(patience)
                     .pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> {

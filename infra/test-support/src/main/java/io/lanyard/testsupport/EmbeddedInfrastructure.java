@@ -131,7 +131,12 @@ public final class EmbeddedInfrastructure {
 
     /** The broker administrator's settings (a super user), for tests that inspect the broker itself. */
     public static Map<String, Object> kafkaAdmin() {
-        return KafkaAccess.adminConnection(kafka().getBrokersAsString(), ADMIN_PASSWORD);
+        return kafkaAdmin(kafka().getBrokersAsString());
+    }
+
+    /** The administrator's settings for the shared broker reached at {@code bootstrapServers} (a proxy in front of it). */
+    public static Map<String, Object> kafkaAdmin(String bootstrapServers) {
+        return KafkaAccess.adminConnection(bootstrapServers, ADMIN_PASSWORD);
     }
 
     /**
