@@ -55,7 +55,8 @@ class TraceAcrossServicesTest {
     private static final String[] PROPERTIES = {
             "logging.structured.format.console", "logging.level.io.lanyard.platform.messaging",
             "management.tracing.sampling.probability"};
-    private static final String DINNERS_CONSUMER = "lanyard-consumer-trace_dinners";
+    /** The consumer thread is named after its group, which RunningService prefixes with the service (its ACL). */
+    private static final String DINNERS_CONSUMER = "lanyard-consumer-dinners-trace_dinners";
     private static RunningService registration;
     private static RunningService dinners;
 
