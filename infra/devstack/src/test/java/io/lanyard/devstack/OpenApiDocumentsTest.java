@@ -18,12 +18,20 @@ import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.web.Problems;
 import io.lanyard.testsupport.Http;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every service serves its OpenAPI document without a token, listing the contract's endpoints and every problem slug
  * of the one catalogue with its status, in a form a client generator can use (docs/api.md "OpenAPI documents").
  */
 class OpenApiDocumentsTest {
+
+    /** Where the committed documents live (the lint and the generated clients work from them). */
+    static final Path COMMITTED = Path.of(System.getProperty("lanyard.openapi.documents", "../../docs/openapi"));
+    private static final String REFRESH = "lanyard.openapi.refresh";
+    /** The devstack's ports, named as the committed documents' servers instead of this test's random ones. */
+    private static final Map<String, Integer> DEVSTACK_PORTS = Map.of("registration", 8081, "volunteering", 8082,
+            "dinners", 8083, "sprints", 8084);
 
     private static final Map<String, List<String>> CONTRACT = Map.of(
             "registration", List.of("post /conferences", "post /conferences/{conferenceId}/organizers",
@@ -87,6 +95,9 @@ class OpenApiDocumentsTest {
                     .isNotBlank();
             assertThat(document.path("info").path("license").path("name").asString()).as(service + " license")
                     .isNotBlank();
+            JsonNode license = document.path("info").path("license");
+            assertThat(license.has("identifier") != license.has("url"))
+                    .as(service + " licence names an identifier or a URL, not both: " + license).isTrue();
             assertThat(document.toString()).as(service + " names no media type */*").doesNotContain("*/*");
             Set<String> operationIds = new HashSet<>();
             List<String> problems = new ArrayList<>();
@@ -167,6 +178,35 @@ class OpenApiDocumentsTest {
         for (String status : List.of("400", "401", "404", "409", "422")) {
             assertThat(request.path("responses").has(status)).as("requestDinnerTicket documents " + status).isTrue();
         }
+    }
+
+    @Test
+    void every_service_serves_the_document_committed_in_docs_openapi() throws IOException {
+        List<String> differing = new ArrayList<>();
+        for (String service : CONTRACT.keySet()) {
+            JsonNode served = committable(service, FullStack.service(service).http().get("/v3/api-docs", null).json());
+            Path file = COMMITTED.resolve(service + ".json");
+            if (Boolean.getBoolean(REFRESH)) {
+                Files.createDirectories(COMMITTED);
+                Files.writeString(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+            } else if (!Files.exists(file) || !Http.JSON.readTree(file.toFile()).equals(served)) {
+                differing.add(service + " (" + file.toAbsolutePath().normalize() + ")");
+            }
+        }
+        assertThat(differing).as("the documents the services serve differ from the committed ones; after a deliberate "
+                + "API change refresh them with ./mvnw -pl infra/devstack -am test -Dtest=OpenApiDocumentsTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false -D" + REFRESH + "=true (add -Dcodegen.skip=true if the "
+                + "old ones no longer generate clients that compile), review the diff and commit docs/openapi")
+                .isEmpty();
+    }
+
+    /** The served document as committed: servers are the devstack's, not this test's random port. */
+    private static JsonNode committable(String service, JsonNode served) {
+        ObjectNode document = (ObjectNode) served.deepCopy();
+        document.putArray("servers").addObject()
+                .put("url", "http://localhost:" + DEVSTACK_PORTS.get(service))
+                .put("description", "the devstack (./mvnw -pl infra/devstack -am spring-boot:run)");
+        return document;
     }
 
     /** Kept in target/openapi for linting and client generation against the documents the services really serve. */

@@ -69,7 +69,9 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
         info.addExtension(SLUGS_EXTENSION, slugs);
         info.version(properties.version());
         info.contact(new Contact().name(properties.contactName()).url(properties.contactUrl()));
-        info.license(new License().name(properties.licenseName()).url(properties.licenseUrl()));
+        // generators validate 3.1's licence as needing an identifier or a URL
+        info.license(new License().name(properties.licenseName()).url(properties.licenseUrl())
+                .identifier(properties.licenseUrl() == null ? properties.licenseIdentifier() : null));
         openApi.info(info);
         if (!properties.servers().isEmpty()) {
             openApi.servers(properties.servers().stream().map(url -> new Server().url(url)).toList());
