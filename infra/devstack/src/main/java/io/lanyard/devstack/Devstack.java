@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +64,8 @@ public final class Devstack {
         System.setProperty(LOGBACK_CONFIGURATION, "devstack-logback.xml");
     }
 
-    private static final String LOGGING = "classpath:devstack-logback.xml";
+    private static final String LOGGING_CONFIG = "classpath:devstack-logback.xml";
+    private static final LoggingSystem LOGGING = LoggingSystem.get(Devstack.class.getClassLoader());
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
 
     /** {@code lanyard.kafka.partitions}' default, which the services' own topic provisioning uses. */
@@ -98,8 +100,9 @@ public final class Devstack {
         boolean clean = Arrays.asList(args).contains("--clean");
         Path home = Path.of(env("LANYARD_HOME", ".lanyard")).toAbsolutePath();
         int postgresPort = Integer.parseInt(env("LANYARD_DEVSTACK_PG_PORT", "15432"));
-        // registration's port, the others' the three after it; 0 lets the OS choose every port
-        int firstPort = Integer.parseInt(env("LANYARD_DEVSTACK_FIRST_PORT", "8081"));
+        // unset, each service listens where its own configuration says (8081-8084, or -Dserver.port); set, it is
+        // registration's port and the others take the three after it, or with 0 every port is the OS's choice
+        String firstPort = env("LANYARD_DEVSTACK_FIRST_PORT", "");
         if (clean) {
             FileSystemUtils.deleteRecursively(home);
         }
@@ -118,33 +121,49 @@ public final class Devstack {
 
         Devstack devstack = new Devstack(home, postgres, kafka);
         devstack.stopOnSignals();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            Service service = SERVICES.get(i);
-            createDatabase(postgres, service.name());
-            int port = firstPort == 0 ? 0 : firstPort + i;
-            if (!devstack.add(ServiceLabel.under(service.name(), () -> service.application().get()
-                    .main(service.main())
-                    .profiles("dev")
-                    // the devstack stops the services first, then Kafka, then PostgreSQL
-                    .registerShutdownHook(false)
-                    .bannerMode(Banner.Mode.OFF)
-                    .run("--server.port=" + port,
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service.name()),
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=",
-                            "--lanyard.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                            "--lanyard.kafka.security.protocol=SASL_PLAINTEXT",
-                            "--lanyard.kafka.security.username=" + service.name(),
-                            "--lanyard.kafka.security.password=" + passwords.get(service.name()),
-                            // four services starting on one machine keep a lag reading waiting for the CPU
-                            "--lanyard.observability.kafka-health-timeout=10s",
-                            "--logging.config=" + LOGGING,
-                            // logging must outlive the services' stop, to report the rest of it
-                            "--logging.register-shutdown-hook=false")))) {
-                return;
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                Service service = SERVICES.get(i);
+                List<String> portArgument = firstPort.isEmpty() ? List.of()
+                        : List.of("--server.port=" + (firstPort.equals("0") ? 0 : Integer.parseInt(firstPort) + i));
+                if (!devstack.add(start(service, portArgument, postgres, kafka, passwords.get(service.name())))) {
+                    return;
+                }
             }
+        } catch (Exception e) {
+            // Spring Boot has reported why; what started is stopped rather than left running without the rest
+            log.error("The devstack could not start: {}", e.toString());
+            devstack.stop();
+            System.exit(1);
         }
         devstack.printBanner(clean, adminPassword);
+    }
+
+    private static ConfigurableApplicationContext start(Service service, List<String> portArgument,
+            EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka, String kafkaPassword)
+            throws Exception {
+        createDatabase(postgres, service.name());
+        List<String> arguments = new ArrayList<>(portArgument);
+        arguments.addAll(List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service.name()),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--lanyard.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--lanyard.kafka.security.protocol=SASL_PLAINTEXT",
+                "--lanyard.kafka.security.username=" + service.name(),
+                "--lanyard.kafka.security.password=" + kafkaPassword,
+                // four services starting on one machine keep a lag reading waiting for the CPU
+                "--lanyard.observability.kafka-health-timeout=10s",
+                "--logging.config=" + LOGGING_CONFIG,
+                // logging must outlive the services' stop, to report the rest of it
+                "--logging.register-shutdown-hook=false"));
+        return ServiceLabel.under(service.name(), () -> service.application().get()
+                .main(service.main())
+                .profiles("dev")
+                // the devstack stops the services first, then Kafka, then PostgreSQL
+                .registerShutdownHook(false)
+                .bannerMode(Banner.Mode.OFF)
+                .run(arguments.toArray(String[]::new)));
     }
 
     /**
@@ -154,9 +173,8 @@ public final class Devstack {
     private static void initializeLogging() {
         // Spring Boot takes over from logback's own configuration, which it would warn about
         System.clearProperty(LOGBACK_CONFIGURATION);
-        LoggingSystem logging = LoggingSystem.get(Devstack.class.getClassLoader());
-        logging.beforeInitialize();
-        logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), LOGGING, null);
+        LOGGING.beforeInitialize();
+        LOGGING.initialize(new LoggingInitializationContext(new StandardEnvironment()), LOGGING_CONFIG, null);
     }
 
     private static EmbeddedKafkaBroker startKafka(String adminPassword, Map<String, String> passwords)
@@ -182,14 +200,18 @@ public final class Devstack {
 
     private void stopOnSignals() {
         for (String signal : List.of("INT", "TERM")) {
-            Signal.handle(new Signal(signal), received -> {
-                // a second signal (Maven's spring-boot:run sends SIGTERM after a SIGINT) must not exit mid-stop
-                if (stopRequested.compareAndSet(false, true)) {
-                    log.info("SIG{}: stopping", received.getName());
-                    stop();
-                    System.exit(0);
-                }
-            });
+            try {
+                Signal.handle(new Signal(signal), received -> {
+                    // a second signal (Maven's spring-boot:run sends SIGTERM after a SIGINT) must not exit mid-stop
+                    if (stopRequested.compareAndSet(false, true)) {
+                        log.info("SIG{}: stopping", received.getName());
+                        stop();
+                        System.exit(0);
+                    }
+                });
+            } catch (IllegalArgumentException unknownHere) {
+                log.warn("Cannot handle SIG{} on this system; it stops the devstack in no particular order", signal);
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "lanyard-devstack-shutdown"));
     }
@@ -228,6 +250,9 @@ public final class Devstack {
             }
         }
         log.info("Stopped the services ({}) in {} ms", String.join(", ", names), millisSince(started));
+        // with the services gone only the broker speaks Kafka; its warnings while it stops are about itself
+        // (its controller channel's client closed twice)
+        LOGGING.setLogLevel("org.apache.kafka", LogLevel.ERROR);
         started = System.nanoTime();
         closeAs("kafka", kafka::destroy);
         log.info("Stopped Kafka in {} ms", millisSince(started));
