@@ -51,7 +51,8 @@ import sun.misc.Signal;
  * JVM shutdown hook of its own that stops the database, and the JVM runs its hooks all at once, in no order: left to
  * the hooks, the database goes first and the services' processors retry against it until they give up. So the
  * devstack handles the two signals itself, stops everything in order, and only then exits, when every hook, the
- * database's included, finds nothing left to stop. Any other way out of the JVM still closes everything, from a hook.
+ * database's included, finds nothing left to stop. Any other way out of the JVM still closes everything from a hook of
+ * the devstack's own, though then alongside the database's.
  */
 public final class Devstack {
 

@@ -101,6 +101,8 @@ class DevstackProcessTest {
                 .isLessThan(indexOf(stop, "Stopped Kafka"));
         assertThat(indexOf(stop, "Stopped Kafka")).isLessThan(indexOf(stop, "Stopped PostgreSQL"));
 
+        assertThat(HOME.resolve("postgres").resolve("postmaster.pid"))
+                .as("PostgreSQL shut down, not left running or killed").doesNotExist();
         try (EmbeddedPostgres restarted = EmbeddedPostgres.builder().setDataDirectory(HOME.resolve("postgres"))
                 .setCleanDataDirectory(false).setPort(postgresPort).start()) {
             JdbcClient database = JdbcClient.create(restarted.getDatabase("postgres", "registration"));
