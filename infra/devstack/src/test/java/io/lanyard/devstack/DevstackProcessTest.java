@@ -77,7 +77,7 @@ class DevstackProcessTest {
         assertThat(bannerEnd).as("lines up to the end of the banner, in %s", OUTPUT).isLessThan(100);
         String bannerText = String.join("\n", started.subList(banner, bannerEnd + 1));
         Http registration = Http.on(Integer.parseInt(group(REGISTRATION_URL, bannerText)));
-        int postgresPort = Integer.parseInt(group(POSTGRES_PORT, bannerText));
+        assertThat(Integer.parseInt(group(POSTGRES_PORT, bannerText))).as("PostgreSQL's port").isPositive();
 
         String token = registration.post("/dev/tokens", null, Map.of("subject", "olivia", "roles",
                 List.of("ORGANIZER"))).json().get("token").asString();
@@ -104,7 +104,7 @@ class DevstackProcessTest {
         assertThat(HOME.resolve("postgres").resolve("postmaster.pid"))
                 .as("PostgreSQL shut down, not left running or killed").doesNotExist();
         try (EmbeddedPostgres restarted = EmbeddedPostgres.builder().setDataDirectory(HOME.resolve("postgres"))
-                .setCleanDataDirectory(false).setPort(postgresPort).start()) {
+                .setCleanDataDirectory(false).start()) {
             JdbcClient database = JdbcClient.create(restarted.getDatabase("postgres", "registration"));
             assertThat(database.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
                     .param(conference.toString()).query(Long.class).single())
