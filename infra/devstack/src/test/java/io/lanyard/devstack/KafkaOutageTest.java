@@ -77,7 +77,7 @@ class KafkaOutageTest {
 
         // a record behind the last arrival (a re-publish, a redelivery) would double an effect after this moment
         Settled.settle(kafka.bootstrapServers(), List.of(registration.bean(JdbcClient.class)),
-                Map.of("outage_dinners", List.of(EventCatalogue.REGISTRATION_TOPIC)), Duration.ofSeconds(60));
+                Map.of("dinners-outage_dinners", List.of(EventCatalogue.REGISTRATION_TOPIC)), Duration.ofSeconds(60));
         assertThat(EffectLedger.effects(dinners, before)).isEqualTo(1);
         assertThat(during).allSatisfy(id -> assertThat(EffectLedger.effects(dinners, id)).isEqualTo(1));
     }

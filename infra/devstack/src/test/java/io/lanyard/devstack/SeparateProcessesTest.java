@@ -676,7 +676,7 @@ class SeparateProcessesTest {
      */
     private static void settle() {
         Settled.settle(EmbeddedInfrastructure.kafka().getBrokersAsString(), List.of(databases.get("registration")),
-                CONSUMERS_OF_REGISTRATION.stream().collect(Collectors.toMap(service -> "procs_" + service,
+                CONSUMERS_OF_REGISTRATION.stream().collect(Collectors.toMap(service -> service + "-procs",
                         service -> List.of(EventCatalogue.REGISTRATION_TOPIC))), PATIENCE);
     }
 
