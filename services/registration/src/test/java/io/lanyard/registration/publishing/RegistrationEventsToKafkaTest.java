@@ -112,10 +112,13 @@ class RegistrationEventsToKafkaTest extends RegistrationTestSupport {
             UUID attendee = UUID.fromString(register(bob, conference, ticketType, "Bob").json().get("id").asString());
             assertThat(http().delete("/conferences/" + conference + "/registrations/" + attendee, bob).status())
                     .isEqualTo(204);
-            List<IntegrationEvent> events = topic.eventsOf(conference, 4);
+            // the conference's and the registration's events travel through different publisher segments, so
+            // they may reach the topic in another order than they were stored; the cancellation is found by type
+            IntegrationEvent cancelled = topic.eventsOf(conference, 4).stream()
+                    .filter(AttendeeCancelled.class::isInstance).findFirst().orElseThrow();
 
-            assertThat(events.get(3)).isEqualTo(new AttendeeCancelled(events.get(3).eventId(), conference,
-                    events.get(3).occurredAt(), attendee, "bob", AttendeeCancelled.Canceller.OWNER));
+            assertThat(cancelled).isEqualTo(new AttendeeCancelled(cancelled.eventId(), conference,
+                    cancelled.occurredAt(), attendee, "bob", AttendeeCancelled.Canceller.OWNER));
         }
     }
 
