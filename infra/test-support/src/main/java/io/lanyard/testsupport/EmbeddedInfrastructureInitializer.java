@@ -29,6 +29,10 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
         properties.put("lanyard.kafka.security.mechanism", "SCRAM-SHA-512");
         properties.put("lanyard.kafka.security.username", principal);
         properties.put("lanyard.kafka.security.password", EmbeddedInfrastructure.kafkaPassword(principal));
+        // the first SCRAM login of a context can outwait the readiness probe's 2 s on a loaded two-core machine
+        if (!environment.containsProperty("lanyard.observability.kafka-health-timeout")) {
+            properties.put("lanyard.observability.kafka-health-timeout", "10s");
+        }
         if (!environment.containsProperty("lanyard.test.own-kafka")) {
             properties.put("lanyard.kafka.bootstrap-servers", EmbeddedInfrastructure.kafka().getBrokersAsString());
         }
