@@ -15,12 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -38,6 +36,7 @@ import io.lanyard.platform.messaging.KafkaBackboneProperties;
 import io.lanyard.platform.messaging.UndecodableRecordException;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.testsupport.RegistrationFeed;
+import io.lanyard.testsupport.TopicReader;
 
 /** The shared broker's ACLs: only registration writes registration's topic, so a forged organizer never arrives. */
 class KafkaAclTest {
@@ -104,30 +103,17 @@ class KafkaAclTest {
     private static List<String> organizersOnTheTopic(UUID conference) {
         IntegrationEventCodec codec = new IntegrationEventCodec();
         List<String> subjects = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "test-observer-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (conference.toString().equals(record.key())) {
-                        try {
-                            if (codec.decode(record.value()) instanceof OrganizerAdded added) {
-                                subjects.add(added.subject());
-                            }
-                        } catch (UndecodableRecordException e) {
-                            // another test's poison record
-                        }
+        TopicReader.forEachRecord(TOPIC, record -> {
+            if (conference.toString().equals(record.key())) {
+                try {
+                    if (codec.decode(record.value()) instanceof OrganizerAdded added) {
+                        subjects.add(added.subject());
                     }
+                } catch (UndecodableRecordException e) {
+                    // another test's poison record
                 }
             }
-        }
+        });
         return subjects;
     }
 

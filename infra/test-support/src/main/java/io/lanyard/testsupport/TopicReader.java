@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,20 @@ public final class TopicReader {
      * an invented event.
      */
     public static long countEvents(String topic, String key, String type) {
+        Set<String> eventIds = new HashSet<>();
+        forEachRecord(topic, record -> {
+            Header header = record.headers().lastHeader(IntegrationEventPublisher.TYPE_HEADER);
+            if (key.equals(record.key()) && header != null
+                    && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                eventIds.add(new String(record.headers().lastHeader(IntegrationEventPublisher.EVENT_ID_HEADER)
+                        .value(), StandardCharsets.UTF_8));
+            }
+        });
+        return eventIds.size();
+    }
+
+    /** Hands every record on the topic to {@code action}, from the beginning to the end it has now, in order per partition. */
+    public static void forEachRecord(String topic, Consumer<ConsumerRecord<String, byte[]>> action) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
@@ -40,18 +55,9 @@ public final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Set<String> eventIds = new HashSet<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header header = record.headers().lastHeader(IntegrationEventPublisher.TYPE_HEADER);
-                    if (key.equals(record.key()) && header != null
-                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
-                        eventIds.add(new String(record.headers().lastHeader(IntegrationEventPublisher.EVENT_ID_HEADER)
-                                .value(), StandardCharsets.UTF_8));
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(action);
             }
-            return eventIds.size();
         }
     }
 }
