@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -29,8 +31,6 @@ import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
 import io.lanyard.dinners.DinnersApplication;
@@ -85,12 +85,12 @@ public final class Devstack {
 
     private final Path home;
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private final KafkaClusterTestKit kafka;
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private boolean stopped;
 
-    private Devstack(Path home, EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka) {
+    private Devstack(Path home, EmbeddedPostgres postgres, KafkaClusterTestKit kafka) {
         this.home = home;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -118,7 +118,7 @@ public final class Devstack {
         String adminPassword = secret();
         Map<String, String> passwords = new LinkedHashMap<>();
         SERVICES.forEach(service -> passwords.put(service.name(), secret()));
-        EmbeddedKafkaBroker kafka = ServiceLabel.under("kafka", () -> startKafka(adminPassword, passwords));
+        KafkaClusterTestKit kafka = ServiceLabel.under("kafka", () -> startKafka(adminPassword, passwords));
 
         Devstack devstack = new Devstack(home, postgres, kafka);
         devstack.stopOnSignals();
@@ -141,7 +141,7 @@ public final class Devstack {
     }
 
     private static ConfigurableApplicationContext start(Service service, List<String> portArgument,
-            EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka, String kafkaPassword)
+            EmbeddedPostgres postgres, KafkaClusterTestKit kafka, String kafkaPassword)
             throws Exception {
         createDatabase(postgres, service.name());
         List<String> arguments = new ArrayList<>(portArgument);
@@ -149,7 +149,7 @@ public final class Devstack {
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service.name()),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--lanyard.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--lanyard.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--lanyard.kafka.security.protocol=SASL_PLAINTEXT",
                 "--lanyard.kafka.security.username=" + service.name(),
                 "--lanyard.kafka.security.password=" + kafkaPassword,
@@ -178,16 +178,28 @@ public final class Devstack {
         LOGGING.initialize(new LoggingInitializationContext(new StandardEnvironment()), LOGGING_CONFIG, null);
     }
 
-    private static EmbeddedKafkaBroker startKafka(String adminPassword, Map<String, String> passwords)
+    /**
+     * One combined KRaft node from Kafka's own test kit, the one spring-kafka-test's {@code EmbeddedKafkaKraftBroker}
+     * wraps; used directly because that wrapper, once started, opens an administration client without credentials to
+     * create its (here: no) topics, and the SASL listener logs that client's refused metadata request as an error.
+     */
+    private static KafkaClusterTestKit startKafka(String adminPassword, Map<String, String> passwords)
             throws Exception {
         Map<String, String> brokerProperties = new HashMap<>(KafkaAccess.embeddedBrokerProperties(adminPassword));
         brokerProperties.put("auto.create.topics.enable", "false");
         brokerProperties.put("group.initial.rebalance.delay.ms", "0");
+        brokerProperties.put("offsets.topic.replication.factor", "1");
+        brokerProperties.put("num.partitions", String.valueOf(TOPIC_PARTITIONS));
         // one broker has no partition leadership to hand over before it stops
         brokerProperties.put("controlled.shutdown.enable", "false");
-        EmbeddedKafkaBroker kafka = new EmbeddedKafkaKraftBroker(1, TOPIC_PARTITIONS).brokerProperties(brokerProperties);
-        kafka.afterPropertiesSet();
-        try (Admin admin = Admin.create(KafkaAccess.adminConnection(kafka.getBrokersAsString(), adminPassword))) {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
+        brokerProperties.forEach(builder::setConfigProp);
+        KafkaClusterTestKit kafka = builder.build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        try (Admin admin = Admin.create(KafkaAccess.adminConnection(kafka.bootstrapServers(), adminPassword))) {
             KafkaAccess.provisionAndAwait(admin, passwords, KafkaAccess.SERVICES.stream()
                     .flatMap(grant -> KafkaAccess.bindings(grant).stream())
                     .toList());
@@ -255,7 +267,7 @@ public final class Devstack {
         // (its controller channel's client closed twice)
         LOGGING.setLogLevel("org.apache.kafka", LogLevel.ERROR);
         started = System.nanoTime();
-        closeAs("kafka", kafka::destroy);
+        closeAs("kafka", kafka::close);
         log.info("Stopped Kafka in {} ms", millisSince(started));
         started = System.nanoTime();
         closeAs("postgres", postgres::close);
@@ -297,7 +309,7 @@ public final class Devstack {
                 Ctrl-C stops everything.
                 """, home, clean ? ", started clean" : "",
                 registration, port(running.get(1)), port(running.get(2)), port(running.get(3)),
-                postgres.getPort(), kafka.getBrokersAsString(), adminPassword, registration);
+                postgres.getPort(), kafka.bootstrapServers(), adminPassword, registration);
     }
 
     private static String port(ConfigurableApplicationContext context) {
