@@ -7,7 +7,7 @@
 set -euo pipefail
 
 until pg_isready --quiet; do sleep 1; done
-for name in registration volunteering dinners sprints keycloak; do
+for name in registration volunteering dinners sprints notifications keycloak; do
     variable="${name^^}_DB_PASSWORD"
     if [ -z "${!variable:-}" ]; then
         echo "postgres-init: $variable is not set" >&2
