@@ -163,8 +163,8 @@ public final class EmbeddedInfrastructure {
                 observer, AclOperation.READ));
         try (Admin admin = Admin.create(KafkaAccess.adminConnection(broker.getBrokersAsString(), ADMIN_PASSWORD))) {
             KafkaAccess.provisionAndAwait(admin, PASSWORDS, bindings);
-            admin.createTopics(KafkaAccess.SERVICES.stream()
-                    .map(grant -> new NewTopic(grant.owns(), TOPIC_PARTITIONS, (short) 1))
+            admin.createTopics(KafkaAccess.ownedTopics().stream()
+                    .map(topic -> new NewTopic(topic, TOPIC_PARTITIONS, (short) 1))
                     .toList()).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

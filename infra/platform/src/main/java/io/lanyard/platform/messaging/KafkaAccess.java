@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,16 +32,40 @@ import io.lanyard.kernel.events.EventCatalogue;
  */
 public final class KafkaAccess {
 
-    /** A service's principal (its name), the topic it owns and the topics it consumes. */
-    public record Grant(String principal, String owns, List<String> consumes) {
+    /**
+     * A service's principal (its name), the topic it owns, if it publishes at all (notifications only listens),
+     * and the topics it consumes.
+     */
+    public record Grant(String principal, Optional<String> owns, List<String> consumes) {
+
+        public static Grant owning(String principal, String topic, List<String> consumes) {
+            return new Grant(principal, Optional.of(topic), consumes);
+        }
+
+        public static Grant consumingOnly(String principal, List<String> consumes) {
+            return new Grant(principal, Optional.empty(), consumes);
+        }
     }
 
     public static final List<Grant> SERVICES = List.of(
-            new Grant("registration", EventCatalogue.REGISTRATION_TOPIC, List.of(EventCatalogue.VOLUNTEERING_TOPIC,
+            Grant.owning("registration", EventCatalogue.REGISTRATION_TOPIC, List.of(EventCatalogue.VOLUNTEERING_TOPIC,
                     EventCatalogue.DINNERS_TOPIC, EventCatalogue.SPRINTS_TOPIC)),
-            new Grant("volunteering", EventCatalogue.VOLUNTEERING_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
-            new Grant("dinners", EventCatalogue.DINNERS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
-            new Grant("sprints", EventCatalogue.SPRINTS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)));
+            Grant.owning("volunteering", EventCatalogue.VOLUNTEERING_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            Grant.owning("dinners", EventCatalogue.DINNERS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            Grant.owning("sprints", EventCatalogue.SPRINTS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            Grant.consumingOnly("notifications", List.of(EventCatalogue.REGISTRATION_TOPIC,
+                    EventCatalogue.VOLUNTEERING_TOPIC, EventCatalogue.DINNERS_TOPIC, EventCatalogue.SPRINTS_TOPIC)));
+
+    /** The topics some service owns: the ones a broker is provisioned with before any service starts. */
+    public static List<String> ownedTopics() {
+        return SERVICES.stream().flatMap(grant -> grant.owns().stream()).toList();
+    }
+
+    /** The principal that alone may write {@code topic}. */
+    public static Optional<String> ownerOf(String topic) {
+        return SERVICES.stream().filter(grant -> grant.owns().filter(topic::equals).isPresent())
+                .map(Grant::principal).findFirst();
+    }
 
     private KafkaAccess() {
     }
@@ -52,10 +77,12 @@ public final class KafkaAccess {
     public static List<AclBinding> bindings(Grant grant) {
         String user = "User:" + grant.principal();
         List<AclBinding> bindings = new ArrayList<>();
-        ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, grant.owns(), PatternType.LITERAL);
-        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-            bindings.add(allow(own, user, operation));
-        }
+        grant.owns().ifPresent(topic -> {
+            ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+            for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+                bindings.add(allow(own, user, operation));
+            }
+        });
         for (String topic : grant.consumes()) {
             ResourcePattern consumed = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
             bindings.add(allow(consumed, user, AclOperation.READ));
