@@ -34,7 +34,10 @@ import io.lanyard.kernel.events.EventCatalogue;
  */
 public final class KafkaAccess {
 
-    /** A service's principal (its name), the topics it owns (writes) and the topics it consumes. */
+    /**
+     * A service's principal (its name), the topics it owns (writes; none for notifications, which only listens) and
+     * the topics it consumes.
+     */
     public record Grant(String principal, List<String> owns, List<String> consumes) {
 
         public Grant {
@@ -63,14 +66,20 @@ public final class KafkaAccess {
     private static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             EventCatalogue.CONTACTS_TOPIC, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
-    /** Every topic some service owns, in the order of {@link #SERVICES}. */
+    /** The topics some service owns: the ones a broker is provisioned with before any service starts. */
     public static List<String> ownedTopics() {
         return SERVICES.stream().flatMap(grant -> grant.owns().stream()).toList();
     }
 
-    /** The service that owns (alone may write) the topic, if any does. */
-    public static Optional<Grant> ownerOf(String topic) {
-        return SERVICES.stream().filter(grant -> grant.owns().contains(topic)).findFirst();
+    /** The principal that alone may write {@code topic}. */
+    public static Optional<String> ownerOf(String topic) {
+        return SERVICES.stream().filter(grant -> grant.owns().contains(topic)).map(Grant::principal).findFirst();
+    }
+
+    /** The topics the principal owns; empty for one that publishes nothing. */
+    public static List<String> topicsOwnedBy(String principal) {
+        return SERVICES.stream().filter(grant -> grant.principal().equals(principal))
+                .flatMap(grant -> grant.owns().stream()).toList();
     }
 
     /** The topic as it must be created: the given partitions and replication, and its own settings. */

@@ -36,7 +36,7 @@ class TopicProvisioner implements SmartInitializingSingleton {
         Set<String> owned = new LinkedHashSet<>();
         if (!properties.topic().isBlank()) {
             owned.add(properties.topic());
-            KafkaAccess.ownerOf(properties.topic()).ifPresent(grant -> owned.addAll(grant.owns()));
+            KafkaAccess.ownerOf(properties.topic()).ifPresent(owner -> owned.addAll(KafkaAccess.topicsOwnedBy(owner)));
         }
         Set<String> topics = new LinkedHashSet<>(properties.subscriptions());
         topics.addAll(owned);
