@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -204,8 +203,8 @@ public final class Devstack {
                     .flatMap(grant -> KafkaAccess.bindings(grant).stream())
                     .toList());
             // every topic before any service: a consumer started before its topic's owner would warn until it exists
-            admin.createTopics(KafkaAccess.SERVICES.stream()
-                    .map(grant -> new NewTopic(grant.owns(), TOPIC_PARTITIONS, (short) 1))
+            admin.createTopics(KafkaAccess.ownedTopics().stream()
+                    .map(topic -> KafkaAccess.newTopic(topic, TOPIC_PARTITIONS, (short) 1))
                     .toList()).all().get(30, TimeUnit.SECONDS);
         }
         return kafka;

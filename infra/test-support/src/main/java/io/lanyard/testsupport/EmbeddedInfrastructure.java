@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
@@ -163,8 +162,8 @@ public final class EmbeddedInfrastructure {
                 observer, AclOperation.READ));
         try (Admin admin = Admin.create(KafkaAccess.adminConnection(broker.getBrokersAsString(), ADMIN_PASSWORD))) {
             KafkaAccess.provisionAndAwait(admin, PASSWORDS, bindings);
-            admin.createTopics(KafkaAccess.SERVICES.stream()
-                    .map(grant -> new NewTopic(grant.owns(), TOPIC_PARTITIONS, (short) 1))
+            admin.createTopics(KafkaAccess.ownedTopics().stream()
+                    .map(topic -> KafkaAccess.newTopic(topic, TOPIC_PARTITIONS, (short) 1))
                     .toList()).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

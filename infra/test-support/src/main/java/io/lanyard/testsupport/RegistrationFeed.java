@@ -66,11 +66,7 @@ public final class RegistrationFeed {
 
     /** Sends arbitrary bytes, for poison-record tests, as the principal that owns the topic. */
     public static synchronized void send(String topic, String key, byte[] value) {
-        String owner = KafkaAccess.SERVICES.stream()
-                .filter(grant -> grant.owns().equals(topic))
-                .map(KafkaAccess.Grant::principal)
-                .findFirst()
-                .orElse("registration");
+        String owner = KafkaAccess.ownerOf(topic).orElse("registration");
         KafkaProducer<String, byte[]> producer = PRODUCERS.computeIfAbsent(owner, principal -> {
             // each topic is written by its owner's principal, the only one its ACLs let write it
             Map<String, Object> config = EmbeddedInfrastructure.kafkaClient(principal);

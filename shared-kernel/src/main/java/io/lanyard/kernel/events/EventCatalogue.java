@@ -24,6 +24,8 @@ public final class EventCatalogue {
     }
 
     public static final String REGISTRATION_TOPIC = "lanyard.registration.v1";
+    /** Registration's second topic: attendees' e-mail addresses, which only notifications may read. */
+    public static final String CONTACTS_TOPIC = "lanyard.registration.contacts.v1";
     public static final String VOLUNTEERING_TOPIC = "lanyard.volunteering.v1";
     public static final String DINNERS_TOPIC = "lanyard.dinners.v1";
     public static final String SPRINTS_TOPIC = "lanyard.sprints.v1";

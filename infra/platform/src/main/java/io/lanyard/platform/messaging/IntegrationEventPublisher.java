@@ -72,9 +72,26 @@ public class IntegrationEventPublisher implements DisposableBean {
      * trace is the one of the command behind it ({@code traceparent} in the domain event's metadata).
      */
     public void publish(EventMessage<?> domainEvent, Mapping mapping) {
-        Object traceparent = domainEvent.getMetaData().get(TraceHeaders.TRACEPARENT);
         publish(mapping.map(UUID.fromString(domainEvent.getIdentifier()), domainEvent.getTimestamp()),
-                traceparent instanceof String trace ? trace : null);
+                traceparent(domainEvent));
+    }
+
+    /**
+     * Publishes a second integration event made of a domain event that already has one, under its own key (a
+     * compacted topic is keyed by what its records are about). Its event id is derived from the domain event's and
+     * the type's, the same on every re-publish and distinct from the first event's, which consumers that read both
+     * topics would otherwise take for a duplicate.
+     */
+    public void publishAlso(EventMessage<?> domainEvent, String key, Class<? extends IntegrationEvent> type,
+                            Mapping mapping) {
+        UUID eventId = UUID.nameUUIDFromBytes((EventCatalogue.of(type).type() + ":" + domainEvent.getIdentifier())
+                .getBytes(StandardCharsets.UTF_8));
+        publish(key, mapping.map(eventId, domainEvent.getTimestamp()), traceparent(domainEvent));
+    }
+
+    private static String traceparent(EventMessage<?> domainEvent) {
+        Object traceparent = domainEvent.getMetaData().get(TraceHeaders.TRACEPARENT);
+        return traceparent instanceof String trace ? trace : null;
     }
 
     /**

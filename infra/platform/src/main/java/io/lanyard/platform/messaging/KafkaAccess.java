@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -25,22 +28,65 @@ import org.apache.kafka.common.resource.ResourceType;
 import io.lanyard.kernel.events.EventCatalogue;
 
 /**
- * Who may do what on the backbone: each service writes only its own topic, reads the topics it consumes and uses
+ * Who may do what on the backbone: each service writes only its own topics, reads the topics it consumes and uses
  * consumer groups named after itself. The one table behind the embedded brokers' ACLs (tests and devstack) and
  * {@code docs/operations.md}; compose's {@code kafka-acls} commands are the same rows.
  */
 public final class KafkaAccess {
 
-    /** A service's principal (its name), the topic it owns and the topics it consumes. */
-    public record Grant(String principal, String owns, List<String> consumes) {
+    /**
+     * A service's principal (its name), the topics it owns (writes; none for notifications, which only listens) and
+     * the topics it consumes.
+     */
+    public record Grant(String principal, List<String> owns, List<String> consumes) {
+
+        public Grant {
+            owns = List.copyOf(owns);
+            consumes = List.copyOf(consumes);
+        }
     }
 
     public static final List<Grant> SERVICES = List.of(
-            new Grant("registration", EventCatalogue.REGISTRATION_TOPIC, List.of(EventCatalogue.VOLUNTEERING_TOPIC,
-                    EventCatalogue.DINNERS_TOPIC, EventCatalogue.SPRINTS_TOPIC)),
-            new Grant("volunteering", EventCatalogue.VOLUNTEERING_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
-            new Grant("dinners", EventCatalogue.DINNERS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)),
-            new Grant("sprints", EventCatalogue.SPRINTS_TOPIC, List.of(EventCatalogue.REGISTRATION_TOPIC)));
+            // the contacts topic is registration's too, but only notifications reads it: it holds e-mail addresses
+            new Grant("registration", List.of(EventCatalogue.REGISTRATION_TOPIC, EventCatalogue.CONTACTS_TOPIC),
+                    List.of(EventCatalogue.VOLUNTEERING_TOPIC, EventCatalogue.DINNERS_TOPIC,
+                            EventCatalogue.SPRINTS_TOPIC)),
+            new Grant("volunteering", List.of(EventCatalogue.VOLUNTEERING_TOPIC),
+                    List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            new Grant("dinners", List.of(EventCatalogue.DINNERS_TOPIC), List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            new Grant("sprints", List.of(EventCatalogue.SPRINTS_TOPIC), List.of(EventCatalogue.REGISTRATION_TOPIC)),
+            new Grant("notifications", List.of(), List.of(EventCatalogue.REGISTRATION_TOPIC,
+                    EventCatalogue.CONTACTS_TOPIC, EventCatalogue.VOLUNTEERING_TOPIC, EventCatalogue.DINNERS_TOPIC,
+                    EventCatalogue.SPRINTS_TOPIC)));
+
+    /**
+     * Topic settings beyond partitions and replication. The contacts topic is compacted: the latest record per key
+     * (the attendee) is kept for as long as the topic lives, and a tombstone for that key removes the address.
+     */
+    private static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
+            EventCatalogue.CONTACTS_TOPIC, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+    /** The topics some service owns: the ones a broker is provisioned with before any service starts. */
+    public static List<String> ownedTopics() {
+        return SERVICES.stream().flatMap(grant -> grant.owns().stream()).toList();
+    }
+
+    /** The principal that alone may write {@code topic}. */
+    public static Optional<String> ownerOf(String topic) {
+        return SERVICES.stream().filter(grant -> grant.owns().contains(topic)).map(Grant::principal).findFirst();
+    }
+
+    /** The topics the principal owns; empty for one that publishes nothing. */
+    public static List<String> topicsOwnedBy(String principal) {
+        return SERVICES.stream().filter(grant -> grant.principal().equals(principal))
+                .flatMap(grant -> grant.owns().stream()).toList();
+    }
+
+    /** The topic as it must be created: the given partitions and replication, and its own settings. */
+    public static NewTopic newTopic(String topic, int partitions, short replicationFactor) {
+        return new NewTopic(topic, partitions, replicationFactor)
+                .configs(TOPIC_CONFIGS.getOrDefault(topic, Map.of()));
+    }
 
     private KafkaAccess() {
     }
@@ -52,9 +98,11 @@ public final class KafkaAccess {
     public static List<AclBinding> bindings(Grant grant) {
         String user = "User:" + grant.principal();
         List<AclBinding> bindings = new ArrayList<>();
-        ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, grant.owns(), PatternType.LITERAL);
-        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-            bindings.add(allow(own, user, operation));
+        for (String topic : grant.owns()) {
+            ResourcePattern own = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+            for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+                bindings.add(allow(own, user, operation));
+            }
         }
         for (String topic : grant.consumes()) {
             ResourcePattern consumed = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);

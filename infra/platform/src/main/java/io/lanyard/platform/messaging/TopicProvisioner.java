@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Creates this service's topic and the ones it consumes, with the configured partitions, at start-up. A broker that
+ * Creates this service's topics (the configured one and any other {@link KafkaAccess} says its owner owns) and the
+ * ones it consumes, with the configured partitions and each topic's own settings, at start-up. A broker that
  * is down is no reason to refuse to start: publishing waits in the event store, and the topics are created by the
  * next start or by whichever service reaches the broker first.
  */
@@ -32,10 +33,13 @@ class TopicProvisioner implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        Set<String> topics = new LinkedHashSet<>(properties.subscriptions());
+        Set<String> owned = new LinkedHashSet<>();
         if (!properties.topic().isBlank()) {
-            topics.add(properties.topic());
+            owned.add(properties.topic());
+            KafkaAccess.ownerOf(properties.topic()).ifPresent(owner -> owned.addAll(KafkaAccess.topicsOwnedBy(owner)));
         }
+        Set<String> topics = new LinkedHashSet<>(properties.subscriptions());
+        topics.addAll(owned);
         if (topics.isEmpty()) {
             return;
         }
@@ -44,14 +48,14 @@ class TopicProvisioner implements SmartInitializingSingleton {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> wanted = topics.stream()
-                    .map(t -> new NewTopic(t, properties.partitions(), properties.replicationFactor()))
+                    .map(t -> KafkaAccess.newTopic(t, properties.partitions(), properties.replicationFactor()))
                     .toList();
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {
                     result.getValue().get(15, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TopicAuthorizationException
-                            && !result.getKey().equals(properties.topic())) {
+                            && !owned.contains(result.getKey())) {
                         // with ACLs only a topic's owner may create it; a consumer waits until it exists
                         log.debug("Not allowed to create {}; its owner will", result.getKey());
                     } else if (!(e.getCause() instanceof TopicExistsException)) {

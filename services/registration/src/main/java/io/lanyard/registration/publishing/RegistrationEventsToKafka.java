@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
+import io.lanyard.kernel.events.registration.AttendeeContactGiven;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
 import io.lanyard.registration.conference.write.ConferenceCreated;
@@ -17,7 +18,8 @@ import io.lanyard.registration.registrations.write.TicketTypeCreated;
 
 /**
  * The one place where registration's domain events become integration events. The Kafka key is the conference,
- * so every consumer sees a conference's facts in the order they happened; the event id is the domain event's,
+ * so every consumer sees a conference's facts in the order they happened (the contacts topic alone is keyed by
+ * attendee); the event id is the domain event's,
  * so a re-publish after a failure is recognised downstream as the same fact.
  */
 @Component
@@ -48,10 +50,16 @@ class RegistrationEventsToKafka {
                 e.conferenceId(), at, e.ticketTypeId(), e.name(), e.priceCents(), e.currency(), e.quota()));
     }
 
+    /**
+     * A confirmed registration is two facts on two topics: the attendee, for everyone, and their e-mail address on
+     * the contacts topic, which only notifications may read, keyed by attendee so that erasure can compact it away.
+     */
     @EventHandler
     void on(AttendeeRegistered e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeRegistered(id,
                 e.conferenceId(), at, e.attendeeId(), e.subject(), e.name(), e.ticketTypeId()));
+        publisher.publishAlso(m, e.attendeeId().toString(), AttendeeContactGiven.class,
+                (id, at) -> new AttendeeContactGiven(id, e.conferenceId(), at, e.attendeeId(), e.email()));
     }
 
     @EventHandler

@@ -47,7 +47,11 @@ class SprintEventsToKafka {
     @EventHandler
     void on(ParticipantLeft e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new SprintParticipantLeft(id, e.conferenceId(), at, e.sprintId(),
-                e.attendeeId()));
+                e.attendeeId(), switch (e.reason()) {
+                    case WITHDREW -> SprintParticipantLeft.Reason.WITHDREW;
+                    case REMOVED -> SprintParticipantLeft.Reason.REMOVED;
+                    case REGISTRATION_CANCELLED -> SprintParticipantLeft.Reason.REGISTRATION_CANCELLED;
+                }));
     }
 
     @EventHandler

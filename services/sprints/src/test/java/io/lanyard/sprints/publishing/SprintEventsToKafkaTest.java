@@ -49,6 +49,7 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
         UUID sprint = UUID.randomUUID();
         UUID leader = UUID.randomUUID();
         UUID ada = UUID.randomUUID();
+        UUID bea = UUID.randomUUID();
         List<DomainEventMessage<?>> given = List.of(
                 stored(sprint, 0, new SprintAnnounced(sprint, conference, "CPython", "Triage issues", leader, 5,
                         List.of(MON, TUE), "olivia", DECIDED)),
@@ -57,7 +58,9 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
                 stored(sprint, 2, new AttendanceRecorded(sprint, conference, ada, MON, "lena", DECIDED)),
                 stored(sprint, 3, new ParticipantLeftDays(sprint, conference, ada, List.of(TUE),
                         LeaveReason.REGISTRATION_CANCELLED, "registration", DECIDED)),
-                stored(sprint, 4, new ParticipantLeft(sprint, conference, ada, LeaveReason.WITHDREW, "ada", DECIDED)));
+                stored(sprint, 4, new ParticipantLeft(sprint, conference, ada, LeaveReason.WITHDREW, "ada", DECIDED)),
+                stored(sprint, 5, new ParticipantSignedUp(sprint, conference, bea, List.of(MON), "bea", DECIDED)),
+                stored(sprint, 6, new ParticipantLeft(sprint, conference, bea, LeaveReason.REMOVED, "lena", DECIDED)));
 
         eventStore.publish(given);
 
@@ -68,7 +71,11 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
                 new SprintParticipantJoined(id(given, 1), conference, at(given, 1), sprint, ada, List.of(MON, TUE)),
                 new SprintAttendanceRecorded(id(given, 2), conference, at(given, 2), sprint, ada, MON),
                 new SprintParticipantLeftDays(id(given, 3), conference, at(given, 3), sprint, ada, List.of(TUE)),
-                new SprintParticipantLeft(id(given, 4), conference, at(given, 4), sprint, ada));
+                new SprintParticipantLeft(id(given, 4), conference, at(given, 4), sprint, ada,
+                        SprintParticipantLeft.Reason.WITHDREW),
+                new SprintParticipantJoined(id(given, 5), conference, at(given, 5), sprint, bea, List.of(MON)),
+                new SprintParticipantLeft(id(given, 6), conference, at(given, 6), sprint, bea,
+                        SprintParticipantLeft.Reason.REMOVED));
     }
 
     /** Each at its own moment, none of them the payload's own time, so the test sees which one is published. */
