@@ -33,6 +33,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.FileSystemUtils;
 
 import io.lanyard.dinners.DinnersApplication;
+import io.lanyard.notifications.NotificationsApplication;
 import io.lanyard.platform.messaging.KafkaAccess;
 import io.lanyard.registration.RegistrationApplication;
 import io.lanyard.sprints.SprintsApplication;
@@ -43,7 +44,7 @@ import sun.misc.Signal;
 /**
  * The whole of Lanyard on one machine with nothing but a JDK: a real PostgreSQL (one database per service) and a
  * real single-node KRaft Kafka broker (SASL/SCRAM, each service its own principal and ACLs), both embedded, then the
- * four services in the {@code dev} profile.
+ * five services in the {@code dev} profile.
  * PostgreSQL keeps its data under {@code .lanyard/} between runs; {@code --clean} starts from nothing.
  * <p>
  * Ctrl-C (SIGINT) or SIGTERM stops the services, then Kafka, then PostgreSQL. The embedded PostgreSQL registers a
@@ -80,7 +81,9 @@ public final class Devstack {
             new Service(VolunteeringApplication.NAME, VolunteeringApplication.class,
                     VolunteeringApplication::application),
             new Service(DinnersApplication.NAME, DinnersApplication.class, DinnersApplication::application),
-            new Service(SprintsApplication.NAME, SprintsApplication.class, SprintsApplication::application));
+            new Service(SprintsApplication.NAME, SprintsApplication.class, SprintsApplication::application),
+            new Service(NotificationsApplication.NAME, NotificationsApplication.class,
+                    NotificationsApplication::application));
 
     private final Path home;
     private final EmbeddedPostgres postgres;
@@ -101,7 +104,7 @@ public final class Devstack {
         Path home = Path.of(env("LANYARD_HOME", ".lanyard")).toAbsolutePath();
         int postgresPort = Integer.parseInt(env("LANYARD_DEVSTACK_PG_PORT", "15432"));
         // unset, each service listens where its own configuration says (8081-8084, or -Dserver.port); set, it is
-        // registration's port and the others take the three after it, or with 0 every port is the OS's choice
+        // registration's port and the others take the four after it, or with 0 every port is the OS's choice
         String firstPort = env("LANYARD_DEVSTACK_FIRST_PORT", "");
         if (clean) {
             FileSystemUtils.deleteRecursively(home);
@@ -300,6 +303,7 @@ public final class Devstack {
                   volunteering  http://localhost:%s
                   dinners       http://localhost:%s
                   sprints       http://localhost:%s
+                  notifications http://localhost:%s (mail it sent: GET /dev/mail?to=<address>)
                   Swagger UI    http://localhost:<port>/swagger-ui.html on each of them
                   PostgreSQL    localhost:%d (user postgres, no password; a database per service)
                   Kafka         %s (SASL_PLAINTEXT, PLAIN admin / %s)
@@ -307,7 +311,7 @@ public final class Devstack {
                                 -d '{"subject":"alice","roles":["ORGANIZER"]}'
                 Ctrl-C stops everything.
                 """, home, clean ? ", started clean" : "",
-                registration, port(running.get(1)), port(running.get(2)), port(running.get(3)),
+                registration, port(running.get(1)), port(running.get(2)), port(running.get(3)), port(running.get(4)),
                 postgres.getPort(), kafka.bootstrapServers(), adminPassword, registration);
     }
 

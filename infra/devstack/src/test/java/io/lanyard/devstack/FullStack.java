@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.lanyard.dinners.DinnersApplication;
+import io.lanyard.notifications.NotificationsApplication;
 import io.lanyard.registration.RegistrationApplication;
 import io.lanyard.sprints.SprintsApplication;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
 import io.lanyard.volunteering.VolunteeringApplication;
 
-/** All four services, started once per test JVM for the tests that exercise the whole contract. */
+/** All five services, started once per test JVM for the tests that exercise the whole contract. */
 final class FullStack {
 
     /** Thousands of deliberately unknown ids would each wait out the replication catch-up; keep it short here. */
@@ -27,6 +28,7 @@ final class FullStack {
             started.put("volunteering", RunningService.startWith(VolunteeringApplication::application, "full_volunteering", kafka, CATCH_UP));
             started.put("dinners", RunningService.startWith(DinnersApplication::application, "full_dinners", kafka, CATCH_UP));
             started.put("sprints", RunningService.startWith(SprintsApplication::application, "full_sprints", kafka, CATCH_UP));
+            started.put("notifications", RunningService.startWith(NotificationsApplication::application, "full_notifications", kafka, CATCH_UP));
             services = Map.copyOf(started);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(RunningService::close)));
         }
