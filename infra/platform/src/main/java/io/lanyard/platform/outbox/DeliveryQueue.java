@@ -178,8 +178,9 @@ public class DeliveryQueue {
 
     /** How long the oldest row still to be sent has waited; zero when there is none. */
     public Duration oldestPendingAge() {
+        // min() of no rows is one row holding null, which single() refuses
         Timestamp oldest = jdbc.sql("select min(created_at) from " + table.name() + " where status = 'PENDING'")
-                .query((rs, n) -> rs.getTimestamp(1)).single();
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);
         Instant now = clock.instant();
         return oldest == null || oldest.toInstant().isAfter(now) ? Duration.ZERO
                 : Duration.between(oldest.toInstant(), now);

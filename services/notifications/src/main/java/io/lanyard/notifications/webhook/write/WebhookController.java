@@ -65,10 +65,10 @@ class WebhookController {
                                                Caller caller) {
         organizers.requireOrganizer(conferenceId, caller);
         URI url = receiver(body.url());
-        List<String> eventTypes = eventTypes.parse(body.events());
+        List<String> types = eventTypes.parse(body.events());
         UUID id = ids.generateId();
         String secret = secrets.next();
-        commands.send(new WebhookMessages.RegisterWebhook(id, conferenceId, url, eventTypes, secret,
+        commands.send(new WebhookMessages.RegisterWebhook(id, conferenceId, url, types, secret,
                 caller.subject(), clock.instant()));
         return ResponseEntity.created(URI.create("/conferences/" + conferenceId + "/webhooks/" + id))
                 .body(new Registered(id, secret));

@@ -19,6 +19,7 @@ import io.lanyard.notifications.NotificationsTestSupport;
 import io.lanyard.notifications.WebhookReceiver;
 import io.lanyard.notifications.webhook.write.ReceiverAddresses;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks;
+import io.lanyard.notifications.webhook.write.WebhooksProperties;
 import io.lanyard.platform.axon.Commands;
 import io.lanyard.platform.outbox.DeliveryQueue;
 import io.lanyard.platform.outbox.RetrySchedule;
@@ -58,8 +59,13 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
     }
 
     private WebhookDeliveryWorker anotherInstance(String owner, RetrySchedule schedule, SimpleMeterRegistry meters) {
+        return anotherInstance(owner, schedule, meters, addresses);
+    }
+
+    private WebhookDeliveryWorker anotherInstance(String owner, RetrySchedule schedule, SimpleMeterRegistry meters,
+                                                  ReceiverAddresses guard) {
         WebhookOutbox outbox = new WebhookOutbox(queue(owner, schedule), jdbc);
-        return new WebhookDeliveryWorker(outbox, webhooks, addresses, new WebhookSender(Duration.ofSeconds(2), clock),
+        return new WebhookDeliveryWorker(outbox, webhooks, guard, new WebhookSender(Duration.ofSeconds(2), clock),
                 commands, new WebhookDeliveryMetrics(meters, outbox), clock, Duration.ofMillis(50), 4);
     }
 
@@ -155,6 +161,37 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
             assertThat(row(hook.id(), eventId).get("attempts")).isEqualTo(2);
             assertThat(hook.endpoint().requests()).isEqualTo(1);
         } finally {
+            worker.start();
+        }
+    }
+
+    /**
+     * The receiver's address was fine at registration and is not any more (its name resolves elsewhere now): here the
+     * instance's guard no longer allows 127.0.0.2, which is what a name now resolving to a loopback address meets.
+     */
+    @Test
+    void a_delivery_to_an_address_that_is_no_longer_allowed_is_not_sent_and_says_why() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> 200);
+        ReceiverAddresses strict = new ReceiverAddresses(new WebhooksProperties(false, List.of(),
+                Duration.ofSeconds(2), List.of(Duration.ofHours(1)), LEASE, Duration.ofMillis(50), 4));
+        WebhookDeliveryWorker guarded = anotherInstance("strict-instance",
+                new RetrySchedule(List.of(Duration.ofHours(1))), new SimpleMeterRegistry(), strict);
+        worker.stop();
+        try {
+            guarded.start();
+            UUID eventId = sprintAnnounced(conference, "CPython");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> row(hook.id(), eventId).get("last_error") != null);
+            Map<String, Object> refused = row(hook.id(), eventId);
+            assertThat(refused.get("last_error")).asString()
+                    .isEqualTo("not sent: 127.0.0.2 resolves to 127.0.0.2, a loopback address; webhooks are sent only"
+                            + " to public addresses");
+            assertThat(refused.get("status")).isEqualTo("PENDING");
+            assertThat(refused.get("last_status_code")).isNull();
+            assertThat(hook.endpoint().requests()).isZero();
+        } finally {
+            guarded.stop();
             worker.start();
         }
     }
