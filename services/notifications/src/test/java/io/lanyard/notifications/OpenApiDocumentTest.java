@@ -30,7 +30,8 @@ class OpenApiDocumentTest extends NotificationsTestSupport {
             "delete /conferences/{conferenceId}/webhooks/{webhookId}", "deleteWebhook",
             "get /conferences/{conferenceId}/webhooks/{webhookId}/deliveries", "listWebhookDeliveries",
             "post /conferences/{conferenceId}/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
-            "retryWebhookDelivery");
+            "retryWebhookDelivery",
+            "get /conferences/{conferenceId}/attendees/{attendeeId}/notifications", "listAttendeeNotifications");
 
     private JsonNode document() {
         Http.Response document = http().get("/v3/api-docs", null);
@@ -44,7 +45,7 @@ class OpenApiDocumentTest extends NotificationsTestSupport {
     }
 
     @Test
-    void the_webhook_endpoints_are_documented_with_their_ids_summaries_and_real_statuses() {
+    void the_webhook_and_notification_endpoints_are_documented_with_their_ids_summaries_and_real_statuses() {
         JsonNode document = document();
 
         OPERATIONS.forEach((operation, id) -> {

@@ -40,7 +40,7 @@ class DevMailController {
     }
 
     @GetMapping("/dev/mail")
-    List<ReceivedMail> getDevMail(@RequestParam("to") String to) throws MessagingException, IOException {
+    List<ReceivedMail> listDevMail(@RequestParam("to") String to) throws MessagingException, IOException {
         List<ReceivedMail> received = new ArrayList<>();
         for (MimeMessage message : server.getReceivedMessages()) {
             Optional<String> recipient = recipients(message).stream()

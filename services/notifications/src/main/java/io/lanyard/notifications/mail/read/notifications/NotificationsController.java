@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.lanyard.notifications.mail.write.MailKind;
 import io.lanyard.notifications.mail.write.MailOutbox;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
@@ -19,8 +20,12 @@ import io.lanyard.platform.security.Caller;
 @RestController
 class NotificationsController {
 
+    enum Channel { EMAIL }
+
+    enum Status { PENDING, SENT, FAILED }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Notification(UUID id, String kind, String channel, String status, Instant sentAt) {
+    record Notification(UUID id, MailKind kind, Channel channel, Status status, Instant sentAt) {
     }
 
     private final MailOutbox outbox;
@@ -34,12 +39,13 @@ class NotificationsController {
     }
 
     @GetMapping("/conferences/{conferenceId}/attendees/{attendeeId}/notifications")
-    List<Notification> getAttendeeNotifications(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId,
+    List<Notification> listAttendeeNotifications(@PathVariable UUID conferenceId, @PathVariable UUID attendeeId,
                                                 Caller caller) {
         organizers.requireConference(conferenceId);
         attendees.requireSelfOrOrganizer(conferenceId, attendeeId, caller);
         return outbox.of(conferenceId, attendeeId).stream()
-                .map(mail -> new Notification(mail.id(), mail.kind().name(), "EMAIL", mail.status(), mail.sentAt()))
+                .map(mail -> new Notification(mail.id(), mail.kind(), Channel.EMAIL, Status.valueOf(mail.status()),
+                        mail.sentAt()))
                 .toList();
     }
 }
