@@ -17,7 +17,8 @@ create index webhook_by_conference on webhook_view (conference_id, registered_at
 -- instances from sending one delivery at the same time; a worker that died leaves a lease that simply runs out.
 create table webhook_delivery (
     delivery_id      uuid primary key,
-    webhook_id       uuid        not null references webhook_view on delete cascade,
+    -- no foreign key: the webhook view can be rebuilt (emptied and replayed) while its deliveries stay
+    webhook_id       uuid        not null,
     conference_id    uuid        not null,
     event_id         uuid        not null,
     event_type       text        not null,

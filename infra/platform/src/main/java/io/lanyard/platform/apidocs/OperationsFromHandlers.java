@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 
 import io.lanyard.platform.problems.Refusal;
@@ -30,7 +32,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * Reads each operation off its handler method, so controllers need no documentation annotations: the method's name
  * is the operation id (name handlers {@code verbResource}, unique in the service), a creation (a POST answering a
  * {@code ResponseEntity} with a body, built by {@code ResponseEntity.created}) documents 201 with its
- * {@code Location}, a {@code ResponseEntity<Void>} documents 204, and the parameters say which problems the request
+ * {@code Location}, a {@code ResponseEntity<Void>} documents 204, a handler annotated {@code @ResponseStatus} the
+ * status it names (202 for work accepted), and the parameters say which problems the request
  * can meet: 400 for anything it sends, 404 for a path naming something, 403 where the caller is checked, 409 and 422
  * where a refusal can be thrown.
  */
@@ -44,7 +47,13 @@ class OperationsFromHandlers implements OperationCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         Type returned = method.getGenericReturnType();
-        if (returnsEmptyEntity(returned)) {
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(method, ResponseStatus.class);
+        if (declared != null && declared.code() != HttpStatus.OK) {
+            // a handler that says its status (202 for work accepted, not done) answers with that, and no body
+            responses.remove("200");
+            responses.addApiResponse(String.valueOf(declared.code().value()),
+                    new ApiResponse().description(declared.code().getReasonPhrase()));
+        } else if (returnsEmptyEntity(returned)) {
             responses.remove("200");
             responses.addApiResponse("204", new ApiResponse().description("No Content"));
         } else if (isCreation(method, returned)) {

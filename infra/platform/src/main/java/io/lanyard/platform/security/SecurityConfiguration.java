@@ -36,8 +36,10 @@ import io.lanyard.platform.web.Problems;
 @EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
 
+    /** The {@code /dev/…} endpoints exist in the {@code dev} profile only: elsewhere they answer 404. */
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/tokens", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/tokens", "/dev/mail",
+            "/error"};
     /** What the service measures can tell an outsider how busy it is and who is doing what: operators only. */
     private static final String[] OPERATORS_ONLY = {"/actuator/prometheus", "/actuator/metrics",
             "/actuator/metrics/**"};

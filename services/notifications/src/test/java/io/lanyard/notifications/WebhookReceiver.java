@@ -1,0 +1,170 @@
+package io.lanyard.notifications;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A webhook receiver on 127.0.0.2 (the one address the tests' guard allows), as an integrator would write one: it
+ * checks each delivery's signature with the Standard Webhooks algorithm, written out here with the JDK's own HMAC
+ * rather than the library the service signs with, and answers as each endpoint's behaviour says.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** What one endpoint answers to its {@code n}th request (1 for the first). */
+    @FunctionalInterface
+    public interface Behaviour {
+        int answer(int n, Received request) throws Exception;
+    }
+
+    public record Received(String path, String id, String timestamp, String signature, String body,
+                           boolean verified) {
+    }
+
+    public final class Endpoint {
+        private final String path;
+        private final Behaviour behaviour;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger mostInFlight = new AtomicInteger();
+        private final List<Received> received = new CopyOnWriteArrayList<>();
+        private volatile String secret;
+
+        Endpoint(String path, Behaviour behaviour) {
+            this.path = path;
+            this.behaviour = behaviour;
+        }
+
+        public String url() {
+            return "http://127.0.0.2:" + server.getAddress().getPort() + path;
+        }
+
+        /** The secret registration answered with, so this endpoint can check signatures. */
+        public void secret(String secret) {
+            this.secret = secret;
+        }
+
+        public List<Received> received() {
+            return List.copyOf(received);
+        }
+
+        public int requests() {
+            return requests.get();
+        }
+
+        /** The most requests this endpoint was answering at one time. */
+        public int mostInFlight() {
+            return mostInFlight.get();
+        }
+
+        public boolean verifies(String id, String timestamp, String body, String signature) {
+            return WebhookReceiver.verifies(secret, id, timestamp, body, signature);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger paths = new AtomicInteger();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not listen on 127.0.0.2", e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public Endpoint endpoint(Behaviour behaviour) {
+        Endpoint endpoint = new Endpoint("/hooks/" + paths.incrementAndGet(), behaviour);
+        endpoints.put(endpoint.path, endpoint);
+        return endpoint;
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.2:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Endpoint endpoint = endpoints.get(exchange.getRequestURI().getPath());
+            if (endpoint == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            int now = endpoint.inFlight.incrementAndGet();
+            endpoint.mostInFlight.accumulateAndGet(now, Math::max);
+            try {
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+                String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+                Received received = new Received(endpoint.path, id, timestamp, signature, body,
+                        verifies(endpoint.secret, id, timestamp, body, signature));
+                endpoint.received.add(received);
+                int status = endpoint.behaviour.answer(endpoint.requests.incrementAndGet(), received);
+                if (status >= 300 && status < 400) {
+                    exchange.getResponseHeaders().add("Location", base() + "/elsewhere");
+                }
+                exchange.sendResponseHeaders(status, -1);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(599, -1);
+            } finally {
+                endpoint.inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * The specification's check: HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded key after
+     * {@code whsec_}, base64-encoded, compared in constant time with each {@code v1,} signature of the header.
+     */
+    public static boolean verifies(String secret, String id, String timestamp, String body, String header) {
+        if (secret == null || id == null || timestamp == null || header == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                    "HmacSHA256"));
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            List<byte[]> offered = new ArrayList<>();
+            for (String signature : header.split(" ")) {
+                if (signature.startsWith("v1,")) {
+                    offered.add(Base64.getDecoder().decode(signature.substring(3)));
+                }
+            }
+            return offered.stream().anyMatch(candidate -> MessageDigest.isEqual(candidate, expected));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
