@@ -92,7 +92,7 @@ class AuthorizationMatrixTest {
         aliceId = walk.register(alice, conference, ticketType, "Alice");
         UUID bobId = walk.register(bob, conference, ticketType, "Bob");
         lenaId = walk.register(lena, conference, ticketType, "Lena");
-        for (String name : List.of("volunteering", "dinners", "sprints")) {
+        for (String name : List.of("volunteering", "dinners", "sprints", "notifications")) {
             Attendees known = services.get(name).bean(Attendees.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> known.find(conference, lenaId).isPresent()
                     && known.find(conference, aliceId).isPresent() && known.find(conference, bobId).isPresent());
@@ -100,6 +100,8 @@ class AuthorizationMatrixTest {
         Map<Caller, String> tokens = tokens(alice, bob, lena, olivia, oscar);
 
         String c = "/conferences/" + conference;
+        // a webhook whose receiver is never there: each fact below leaves a delivery to retry
+        UUID webhook = created("notifications", olivia, c + "/webhooks", webhookBody());
         UUID dinner = freshDinner();
         UUID ticket = ticketOfAlice(dinner);
         UUID sprint = freshSprint();
@@ -107,6 +109,8 @@ class AuthorizationMatrixTest {
         String reg = c + "/registrations/" + aliceId;
         String din = c + "/dinners/" + dinner;
         String spr = c + "/sprints/" + sprint;
+        String hooks = c + "/webhooks";
+        String delivery = hooks + "/" + webhook + "/deliveries/" + firstDelivery(hooks + "/" + webhook);
         List<Row> rows = List.of(
                 // registration
                 fixed("registration", "POST", "/conferences", 201, EnumSet.of(Caller.ORGANIZER,
@@ -176,7 +180,17 @@ class AuthorizationMatrixTest {
                 fixed("sprints", "GET", spr + "/participants/" + aliceId, 200, OWNER_LEADER_OR_ORGANIZER, null),
                 fixed("volunteering", "GET", c + "/attendees/" + aliceId, 200, OWNER_OR_ORGANIZER, null),
                 fixed("dinners", "GET", c + "/attendees/" + aliceId, 200, OWNER_OR_ORGANIZER, null),
-                fixed("sprints", "GET", c + "/attendees/" + aliceId, 200, OWNER_OR_ORGANIZER, null));
+                fixed("sprints", "GET", c + "/attendees/" + aliceId, 200, OWNER_OR_ORGANIZER, null),
+                fixed("notifications", "GET", c + "/attendees/" + aliceId, 200, OWNER_OR_ORGANIZER, null),
+                // notifications
+                fixed("notifications", "POST", hooks, 201, ORGANIZER_ONLY, webhookBody()),
+                fixed("notifications", "GET", hooks, 200, ORGANIZER_ONLY, null),
+                new Row("notifications", "DELETE", hooks + "/{fresh}", 204, ORGANIZER_ONLY,
+                        () -> new Request(hooks + "/" + created("notifications", olivia, hooks, webhookBody()), null)),
+                fixed("notifications", "GET", hooks + "/" + webhook + "/deliveries", 200, ORGANIZER_ONLY, null),
+                fixed("notifications", "POST", delivery + "/retry", 202, ORGANIZER_ONLY, null),
+                fixed("notifications", "GET", c + "/attendees/" + aliceId + "/notifications", 200,
+                        OWNER_OR_ORGANIZER, null));
 
         List<String> wrong = new ArrayList<>();
         Map<Integer, Integer> answered = new LinkedHashMap<>();
@@ -197,7 +211,7 @@ class AuthorizationMatrixTest {
         }
         System.out.printf("authorization matrix: %d endpoints x %d callers answered %s%n", rows.size(),
                 Caller.values().length, answered);
-        assertThat(rows).hasSize(37);
+        assertThat(rows).hasSize(44);
         assertThat(answered.values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(rows.size() * Caller.values().length);
         assertThat(wrong).isEmpty();
@@ -299,6 +313,17 @@ class AuthorizationMatrixTest {
         UUID sprint = freshSprint();
         joinAsAlice(sprint);
         return "/conferences/" + conference + "/sprints/" + sprint + "/participants/" + aliceId;
+    }
+
+    private static Map<String, Object> webhookBody() {
+        return Map.of("url", "http://127.0.0.1:9/never-listening", "events", List.of("*"));
+    }
+
+    private String firstDelivery(String webhook) {
+        return await("a delivery to " + webhook).atMost(Duration.ofSeconds(30))
+                .until(() -> services.get("notifications").http().get(webhook + "/deliveries", olivia).json(),
+                        deliveries -> deliveries.size() > 0)
+                .get(0).get("id").asString();
     }
 
     private static UUID created(String service, String token, String path, Object body) {

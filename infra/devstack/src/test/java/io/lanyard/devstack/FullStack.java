@@ -1,10 +1,16 @@
 package io.lanyard.devstack;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.dinners.DinnersApplication;
 import io.lanyard.notifications.NotificationsApplication;
+import io.lanyard.platform.messaging.KafkaAccess;
 import io.lanyard.registration.RegistrationApplication;
 import io.lanyard.sprints.SprintsApplication;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
@@ -30,9 +36,40 @@ final class FullStack {
             started.put("sprints", RunningService.startWith(SprintsApplication::application, "full_sprints", kafka, CATCH_UP));
             started.put("notifications", RunningService.startWith(NotificationsApplication::application, "full_notifications", kafka, CATCH_UP));
             services = Map.copyOf(started);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(RunningService::close)));
+            // the embedded PostgreSQL stops in a hook of its own, alongside this one: closed one after another, the
+            // last services' pools would wait out their connection timeouts against a database already gone
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().stream()
+                    .map(service -> Thread.ofPlatform().start(service::close))
+                    .toList()
+                    .forEach(FullStack::join)));
         }
         return services;
+    }
+
+    private static void join(Thread closing) {
+        try {
+            closing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until every fact of an earlier test has taken its effect in every service (see {@link Settled}), for a
+     * test that counts what changes while it runs.
+     */
+    static void settle() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        List<JdbcClient> publishers = new ArrayList<>();
+        for (KafkaAccess.Grant grant : KafkaAccess.SERVICES) {
+            RunningService service = service(grant.principal());
+            groups.put(service.context().getEnvironment().getRequiredProperty("lanyard.kafka.group-id"),
+                    grant.consumes());
+            if (!grant.owns().isEmpty()) {
+                publishers.add(service.bean(JdbcClient.class));
+            }
+        }
+        Settled.settle(EmbeddedInfrastructure.kafka().getBrokersAsString(), publishers, groups, Duration.ofSeconds(60));
     }
 
     static RunningService service(String name) {

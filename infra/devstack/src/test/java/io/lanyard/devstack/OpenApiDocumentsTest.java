@@ -31,7 +31,7 @@ class OpenApiDocumentsTest {
     private static final String REFRESH = "lanyard.openapi.refresh";
     /** The devstack's ports, named as the committed documents' servers instead of this test's random ones. */
     private static final Map<String, Integer> DEVSTACK_PORTS = Map.of("registration", 8081, "volunteering", 8082,
-            "dinners", 8083, "sprints", 8084);
+            "dinners", 8083, "sprints", 8084, "notifications", 8085);
 
     private static final Map<String, List<String>> CONTRACT = Map.of(
             "registration", List.of("post /conferences", "post /conferences/{conferenceId}/organizers",
@@ -60,7 +60,13 @@ class OpenApiDocumentsTest {
                     "post /conferences/{conferenceId}/sprints/{sprintId}/participants",
                     "delete /conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}",
                     "post /conferences/{conferenceId}/sprints/{sprintId}/participants/{attendeeId}/attendance",
-                    "get /conferences/{conferenceId}/sprints/{sprintId}/participants"));
+                    "get /conferences/{conferenceId}/sprints/{sprintId}/participants"),
+            "notifications", List.of("post /conferences/{conferenceId}/webhooks",
+                    "get /conferences/{conferenceId}/webhooks",
+                    "delete /conferences/{conferenceId}/webhooks/{webhookId}",
+                    "get /conferences/{conferenceId}/webhooks/{webhookId}/deliveries",
+                    "post /conferences/{conferenceId}/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
+                    "get /conferences/{conferenceId}/attendees/{attendeeId}/notifications"));
 
     @Test
     void every_service_documents_its_contract_endpoints_and_problem_slugs() {
@@ -159,7 +165,8 @@ class OpenApiDocumentsTest {
                 "dinners", List.of("/conferences/{conferenceId}/dinners",
                         "/conferences/{conferenceId}/dinners/{dinnerId}/tickets"),
                 "sprints", List.of("/conferences/{conferenceId}/sprints",
-                        "/conferences/{conferenceId}/sprints/{sprintId}/participants"));
+                        "/conferences/{conferenceId}/sprints/{sprintId}/participants"),
+                "notifications", List.of("/conferences/{conferenceId}/webhooks"));
         creations.forEach((service, paths) -> {
             JsonNode document = FullStack.service(service).http().get("/v3/api-docs", null).json();
             for (String path : paths) {

@@ -26,7 +26,8 @@ class OpenApiLintTest {
 
     private static final Path PROJECT = Path.of("openapi-lint").toAbsolutePath();
     private static final Path OUTPUT = Path.of("target", "openapi-lint").toAbsolutePath();
-    private static final List<String> SERVICES = List.of("dinners", "registration", "sprints", "volunteering");
+    private static final List<String> SERVICES = List.of("dinners", "notifications", "registration", "sprints",
+            "volunteering");
 
     @BeforeAll
     static void install() throws IOException {

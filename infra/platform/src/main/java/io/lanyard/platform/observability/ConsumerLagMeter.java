@@ -95,7 +95,12 @@ final class ConsumerLagMeter implements MeterBinder, DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reading = new Reading(reading.lag(), clock.instant());
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
+            // a busy broker or machine, typically while everything starts at once: the gauges keep the last reading
+            log.warn("Kafka did not tell the lag of consumer group {} within {} ms; the last reading stands",
+                    kafka.groupId(), admin.timeoutMs());
+            reading = new Reading(reading.lag(), clock.instant());
+        } catch (ExecutionException | RuntimeException e) {
             log.warn("Could not read the lag of consumer group {}: {}", kafka.groupId(), e.toString());
             reading = new Reading(reading.lag(), clock.instant());
         }
