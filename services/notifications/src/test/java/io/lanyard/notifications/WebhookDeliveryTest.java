@@ -212,6 +212,7 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         UUID conference = conference("olivia");
         Hook hook = hook(conference, "olivia", (n, r) -> n == 1 ? 307 : 200);
         WebhookReceiver.Endpoint elsewhere = RECEIVER.endpoint((n, r) -> 200);
+        hook.endpoint().redirectTo(elsewhere);
 
         UUID eventId = sprintAnnounced(conference, "CPython");
 
