@@ -251,4 +251,25 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
             released.countDown();
         }
     }
+
+    @Test
+    void a_deleted_webhook_gets_nothing_more() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> 500);
+        sprintAnnounced(conference, "CPython");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hook.endpoint().requests() >= 1);
+
+        assertThat(http().delete(webhooks(conference) + "/" + hook.id(), organizerToken("olivia")).status())
+                .isEqualTo(204);
+
+        int before = hook.endpoint().requests();
+        Hook witness = hook(conference, "olivia", (n, r) -> 200);
+        UUID later = sprintAnnounced(conference, "Django");
+        awaitDelivery(witness, later, "DELIVERED");
+        // the tests' pauses are at most 300 ms: a retry still scheduled would have come by now
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> hook.endpoint().requests() <= before + 1);
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where webhook_id = ?").param(hook.id())
+                .query(Long.class).single()).isZero();
+    }
 }
