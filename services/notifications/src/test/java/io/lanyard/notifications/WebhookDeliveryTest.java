@@ -130,7 +130,7 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         CountDownLatch released = new CountDownLatch(1);
         Hook hook = hook(conference, "olivia", (n, r) -> {
             if (n == 1) {
-                // longer than the tests' 2 s timeout; released when the test is done with it
+                // longer than the tests' 3 s timeout; released when the test is done with it
                 released.await(20, TimeUnit.SECONDS);
             }
             return 200;
