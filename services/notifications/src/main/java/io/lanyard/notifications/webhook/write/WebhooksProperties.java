@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout          how long a receiver has to answer one delivery
  * @param retryPauses      the pauses between attempts; their sum (about three days) is how long a delivery is tried
  * @param lease            how long a claimed delivery is kept from other instances; outlasts one attempt
+ *                         (connecting and being answered, each within the timeout)
  * @param pollInterval     how often each instance looks for due deliveries
  * @param concurrency      deliveries in flight at once per instance (each receiver has at most one of them)
  */
@@ -28,10 +29,11 @@ public record WebhooksProperties(
         @DefaultValue("16") int concurrency) {
 
     public WebhooksProperties {
-        if (!lease.minus(timeout).isPositive()) {
+        // an attempt may take the timeout to connect and the timeout again to be answered
+        if (!lease.minus(timeout.multipliedBy(2)).isPositive()) {
             throw new IllegalArgumentException("lanyard.webhooks.lease (" + lease
-                    + ") must outlast lanyard.webhooks.timeout (" + timeout + "): a delivery still in flight when its"
-                    + " lease runs out could be sent a second time at once");
+                    + ") must outlast twice lanyard.webhooks.timeout (" + timeout + "): a delivery still in flight"
+                    + " when its lease runs out could be sent a second time at once");
         }
     }
 }

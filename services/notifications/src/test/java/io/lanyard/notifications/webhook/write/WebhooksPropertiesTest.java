@@ -38,7 +38,7 @@ class WebhooksPropertiesTest {
 
     @Test
     void a_lease_shorter_than_an_attempt_is_refused_at_start_up() {
-        assertThatThrownBy(() -> bind(Map.of("lanyard.webhooks.timeout", "30s", "lanyard.webhooks.lease", "20s")))
+        assertThatThrownBy(() -> bind(Map.of("lanyard.webhooks.timeout", "15s", "lanyard.webhooks.lease", "25s")))
                 .isInstanceOf(BindException.class)
                 .rootCause().hasMessageContaining("must outlast");
     }
