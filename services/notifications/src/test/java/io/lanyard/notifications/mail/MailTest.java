@@ -292,6 +292,9 @@ class MailTest extends NotificationsTestSupport {
                     .query(Integer.class).single()).as("the first attempt and one after each pause")
                     .isEqualTo(properties.retryPauses().size() + 1);
             assertThat(notifications(lea, lea.token()).get(0).has("sentAt")).isFalse();
+            Http.Response health = http().get("/actuator/health", tokens.mint("otto", List.of("OPERATOR")));
+            assertThat(health.json().get("status").asString()).as("mail waits in the outbox; the service is up")
+                    .isEqualTo("UP");
         } finally {
             devMailServer.start();
         }
