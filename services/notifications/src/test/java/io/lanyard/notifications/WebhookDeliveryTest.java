@@ -130,7 +130,7 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         CountDownLatch released = new CountDownLatch(1);
         Hook hook = hook(conference, "olivia", (n, r) -> {
             if (n == 1) {
-                // longer than the tests' 2 s timeout; released when the test is done with it
+                // longer than the tests' 3 s timeout; released when the test is done with it
                 released.await(20, TimeUnit.SECONDS);
             }
             return 200;
@@ -212,6 +212,7 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         UUID conference = conference("olivia");
         Hook hook = hook(conference, "olivia", (n, r) -> n == 1 ? 307 : 200);
         WebhookReceiver.Endpoint elsewhere = RECEIVER.endpoint((n, r) -> 200);
+        hook.endpoint().redirectTo(elsewhere);
 
         UUID eventId = sprintAnnounced(conference, "CPython");
 
@@ -249,5 +250,26 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         } finally {
             released.countDown();
         }
+    }
+
+    @Test
+    void a_deleted_webhook_gets_nothing_more() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> 500);
+        sprintAnnounced(conference, "CPython");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hook.endpoint().requests() >= 1);
+
+        assertThat(http().delete(webhooks(conference) + "/" + hook.id(), organizerToken("olivia")).status())
+                .isEqualTo(204);
+
+        int before = hook.endpoint().requests();
+        Hook witness = hook(conference, "olivia", (n, r) -> 200);
+        UUID later = sprintAnnounced(conference, "Django");
+        awaitDelivery(witness, later, "DELIVERED");
+        // the tests' pauses are at most 300 ms: a retry still scheduled would have come by now
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> hook.endpoint().requests() <= before + 1);
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where webhook_id = ?").param(hook.id())
+                .query(Long.class).single()).isZero();
     }
 }

@@ -48,6 +48,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private final AtomicInteger mostInFlight = new AtomicInteger();
         private final List<Received> received = new CopyOnWriteArrayList<>();
         private volatile String secret;
+        private volatile Endpoint redirectTo;
 
         Endpoint(String path, Behaviour behaviour) {
             this.path = path;
@@ -61,6 +62,11 @@ public final class WebhookReceiver implements AutoCloseable {
         /** The secret registration answered with, so this endpoint can check signatures. */
         public void secret(String secret) {
             this.secret = secret;
+        }
+
+        /** Where this endpoint's 3xx answers point. */
+        public void redirectTo(Endpoint target) {
+            this.redirectTo = target;
         }
 
         public List<Received> received() {
@@ -125,8 +131,8 @@ public final class WebhookReceiver implements AutoCloseable {
                         verifies(endpoint.secret, id, timestamp, body, signature));
                 endpoint.received.add(received);
                 int status = endpoint.behaviour.answer(endpoint.requests.incrementAndGet(), received);
-                if (status >= 300 && status < 400) {
-                    exchange.getResponseHeaders().add("Location", base() + "/elsewhere");
+                if (status >= 300 && status < 400 && endpoint.redirectTo != null) {
+                    exchange.getResponseHeaders().add("Location", endpoint.redirectTo.url());
                 }
                 exchange.sendResponseHeaders(status, -1);
             } catch (Exception e) {

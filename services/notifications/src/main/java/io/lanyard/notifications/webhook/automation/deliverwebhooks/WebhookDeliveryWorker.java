@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,17 +107,22 @@ class WebhookDeliveryWorker implements SmartLifecycle {
             List<Claim> claims = outbox.queue().claimDue(concurrency - inFlight.get());
             for (Claim claim : claims) {
                 inFlight.incrementAndGet();
-                slots.execute(() -> {
-                    try {
-                        deliver(claim);
-                    } catch (RuntimeException e) {
-                        // the claim runs out and the delivery is tried again; nothing is lost
-                        log.warn("Delivery {} attempt {} could not be recorded: {}", claim.id(), claim.attempt(),
-                                e.toString());
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                });
+                try {
+                    slots.execute(() -> {
+                        try {
+                            deliver(claim);
+                        } catch (RuntimeException e) {
+                            // the claim runs out and the delivery is tried again; nothing is lost
+                            log.warn("Delivery {} attempt {} could not be recorded: {}", claim.id(), claim.attempt(),
+                                    e.toString());
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // stopped between the claim and the send: the claim runs out for whoever polls next
+                    inFlight.decrementAndGet();
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Could not claim webhook deliveries: {}", e.toString());

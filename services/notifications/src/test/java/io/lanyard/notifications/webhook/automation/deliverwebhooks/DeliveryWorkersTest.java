@@ -195,4 +195,33 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
             worker.start();
         }
     }
+
+    @Test
+    void operators_see_what_waits_how_long_and_how_attempts_ended() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> n == 1 ? 500 : 200);
+        double delivered = metric("lanyard.webhooks.deliveries?tag=outcome:delivered");
+        double retrying = metric("lanyard.webhooks.deliveries?tag=outcome:retrying");
+        worker.stop();
+        try {
+            UUID eventId = sprintAnnounced(conference, "CPython");
+            await().atMost(Duration.ofSeconds(30)).until(() -> metric("lanyard.webhooks.queue.depth") >= 1);
+            clockAt(Instant.now().plus(Duration.ofMinutes(10)));
+            assertThat(metric("lanyard.webhooks.queue.oldest.age")).isGreaterThanOrEqualTo(600);
+
+            worker.start();
+
+            awaitDelivery(hook, eventId, "DELIVERED");
+            assertThat(metric("lanyard.webhooks.deliveries?tag=outcome:retrying")).isGreaterThanOrEqualTo(retrying + 1);
+            assertThat(metric("lanyard.webhooks.deliveries?tag=outcome:delivered")).isGreaterThanOrEqualTo(delivered + 1);
+        } finally {
+            worker.start();
+        }
+    }
+
+    private double metric(String name) {
+        var response = http().get("/actuator/metrics/" + name, tokens.mint("otto", List.of("OPERATOR")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("measurements").get(0).get("value").asDouble();
+    }
 }
