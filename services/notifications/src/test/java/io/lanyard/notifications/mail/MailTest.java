@@ -28,6 +28,7 @@ import io.lanyard.kernel.events.dinners.DinnerTicketHeld;
 import io.lanyard.kernel.events.dinners.DinnerTicketPromoted;
 import io.lanyard.kernel.events.dinners.DinnerTicketWaitlisted;
 import io.lanyard.kernel.events.registration.AttendeeContactGiven;
+import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.kernel.events.sprints.SprintAnnounced;
 import io.lanyard.kernel.events.sprints.SprintParticipantLeft;
 import io.lanyard.kernel.events.volunteering.ShiftScheduled;
@@ -144,6 +145,7 @@ class MailTest extends NotificationsTestSupport {
         UUID conference = conference("olivia");
         Person dora = person(conference, "Dora");
         Person emil = person(conference, "Emil");
+        Person pia = person(conference, "Pia");
         UUID dinner = UUID.randomUUID();
         OffsetDateTime startsAt = OffsetDateTime.parse("2027-05-18T19:00:00-07:00");
         UUID doraTicket = UUID.randomUUID();
@@ -155,6 +157,13 @@ class MailTest extends NotificationsTestSupport {
                 emil.attendeeId(), "Speakers' dinner", startsAt, deadline));
         RegistrationFeed.publish(new DinnerTicketConfirmed(UUID.randomUUID(), conference, now(), dinner, doraTicket,
                 dora.attendeeId()));
+        // a ticket still on the waiting list when the dinner starts expires without a hold ever mailed; published
+        // first, it was seen by the time Emil's expiry is mailed
+        UUID piaTicket = UUID.randomUUID();
+        RegistrationFeed.publish(new DinnerTicketWaitlisted(UUID.randomUUID(), conference, now(), dinner, piaTicket,
+                pia.attendeeId(), "Speakers' dinner", startsAt));
+        RegistrationFeed.publish(new DinnerTicketExpired(UUID.randomUUID(), conference, now(), dinner, piaTicket,
+                pia.attendeeId()));
         RegistrationFeed.publish(new DinnerTicketExpired(UUID.randomUUID(), conference, now(), dinner, emilTicket,
                 emil.attendeeId()));
 
@@ -165,6 +174,7 @@ class MailTest extends NotificationsTestSupport {
         assertThat(kinds(dora)).containsExactly("REGISTRATION_CONFIRMED", "DINNER_SEAT_HELD",
                 "DINNER_TICKET_CONFIRMED");
         assertThat(kinds(emil)).containsExactly("REGISTRATION_CONFIRMED", "DINNER_SEAT_HELD", "DINNER_HOLD_EXPIRED");
+        assertThat(kinds(pia)).containsExactly("REGISTRATION_CONFIRMED");
     }
 
     @Test
@@ -282,6 +292,9 @@ class MailTest extends NotificationsTestSupport {
                     .query(Integer.class).single()).as("the first attempt and one after each pause")
                     .isEqualTo(properties.retryPauses().size() + 1);
             assertThat(notifications(lea, lea.token()).get(0).has("sentAt")).isFalse();
+            Http.Response health = http().get("/actuator/health", tokens.mint("otto", List.of("OPERATOR")));
+            assertThat(health.json().get("status").asString()).as("mail waits in the outbox; the service is up")
+                    .isEqualTo("UP");
         } finally {
             devMailServer.start();
         }
@@ -294,6 +307,22 @@ class MailTest extends NotificationsTestSupport {
         mailsTo(max, 1);
         assertThat(statuses(max)).containsExactly("SENT");
         assertThat(meters.get("lanyard.notifications.mails.pending").gauge().value()).isNotNegative();
+    }
+
+    @Test
+    void a_fact_older_than_a_day_when_it_arrives_is_not_mailed_about() {
+        UUID conference = conference("olivia");
+        UUID attendee = UUID.randomUUID();
+        String subject = "quinn-" + UUID.randomUUID();
+        RegistrationFeed.send(EventCatalogue.CONTACTS_TOPIC, attendee.toString(), CODEC.encode(
+                new AttendeeContactGiven(UUID.randomUUID(), conference, now(), attendee, subject + "@example.org")));
+        RegistrationFeed.publish(new AttendeeRegistered(UUID.randomUUID(), conference,
+                now().minus(properties.staleAfter()).minusSeconds(60), attendee, subject, "Quinn", UUID.randomUUID()));
+        // the directory replica learns the attendee in the transaction that would have queued the mail
+        await().atMost(WAIT).until(() -> attendees.find(conference, attendee).isPresent());
+
+        assertThat(jdbc.sql("select count(*) from mail_message where attendee_id = ?").param(attendee)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

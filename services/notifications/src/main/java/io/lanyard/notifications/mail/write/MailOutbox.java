@@ -89,6 +89,15 @@ public class MailOutbox {
                 .update();
     }
 
+    /** Whether the attendee was mailed (or is to be) that a seat at the dinner is held for them. */
+    public boolean holdMailed(UUID attendeeId, UUID dinnerId) {
+        return jdbc.sql("""
+                        select exists (select 1 from mail_message where attendee_id = ? and subject_id = ?
+                                       and kind in ('DINNER_SEAT_HELD', 'DINNER_SEAT_PROMOTED'))""")
+                .params(attendeeId, dinnerId)
+                .query(Boolean.class).single();
+    }
+
     /** Every mail queued for the attendee that still applies, oldest first. */
     public List<Listed> of(UUID conferenceId, UUID attendeeId) {
         return jdbc.sql("""

@@ -77,8 +77,12 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
                         new Subject(e.dinnerId(), e.holdExpiresAt())))
                 .project(DinnerTicketConfirmed.class, e -> mailNow(e, e.attendeeId(),
                         MailKind.DINNER_TICKET_CONFIRMED, new Subject(e.dinnerId(), null)))
-                .project(DinnerTicketExpired.class, e -> mailNow(e, e.attendeeId(), MailKind.DINNER_HOLD_EXPIRED,
-                        new Subject(e.dinnerId(), null)))
+                .project(DinnerTicketExpired.class, e -> {
+                    // a ticket still waitlisted when the dinner starts expires too, but no seat was ever held for it
+                    if (outbox.holdMailed(e.attendeeId(), e.dinnerId())) {
+                        mailNow(e, e.attendeeId(), MailKind.DINNER_HOLD_EXPIRED, new Subject(e.dinnerId(), null));
+                    }
+                })
                 .project(SprintAnnounced.class, e -> facts.sprint(e.sprintId(), e.conferenceId(), e.project()))
                 .project(SprintParticipantLeft.class, e -> {
                     // a withdrawal is the attendee's own doing and a cancellation has its own mail; records written

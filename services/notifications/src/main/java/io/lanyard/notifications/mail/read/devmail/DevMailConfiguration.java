@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -33,8 +32,9 @@ class DevMailConfiguration {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
+    /** The same type as Spring Boot's own sender, so that what keys on it (its health contributor) sees it here too. */
     @Bean
-    JavaMailSender devMailSender(GreenMail devMailServer) {
+    JavaMailSenderImpl devMailSender(GreenMail devMailServer) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(devMailServer.getSmtp().getBindTo());
         sender.setPort(devMailServer.getSmtp().getPort());
