@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,11 +20,15 @@ import io.lanyard.notifications.mail.write.MailProperties;
  * The dev profile's mail server: an embedded GreenMail SMTP server that accepts every mail for anyone, and the mail
  * sender pointed at it instead of {@code spring.mail.*}. {@code GET /dev/mail} lists what it received. The port is
  * fixed for the context's life, so the server can be stopped and started again (as tests do to see sends fail)
- * without the sender losing it.
+ * without the sender losing it. With {@code lanyard.notifications.mail.embedded-server=false} the dev profile sends
+ * through {@code spring.mail.*} like production (compose's demo: Mailpit).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("dev")
+@ConditionalOnBooleanProperty(name = DevMailConfiguration.EMBEDDED_SERVER, matchIfMissing = true)
 class DevMailConfiguration {
+
+    static final String EMBEDDED_SERVER = "lanyard.notifications.mail.embedded-server";
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail devMailServer(MailProperties properties) {

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +29,7 @@ import jakarta.mail.internet.MimeMessage;
 /** What the dev profile's SMTP server received for an address, oldest first; no authentication, dev profile only. */
 @RestController
 @Profile("dev")
+@ConditionalOnBooleanProperty(name = DevMailConfiguration.EMBEDDED_SERVER, matchIfMissing = true)
 class DevMailController {
 
     record ReceivedMail(String to, String subject, String body, Instant receivedAt) {
