@@ -65,6 +65,10 @@ class ErasureHttpTest extends RegistrationTestSupport {
         Http.Response again = http().post(erasure(conference, id), organizer, null);
 
         assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        Http.Response impostor = http().delete("/conferences/" + conference + "/registrations/" + id,
+                attendeeToken("(erased)"));
+        assertThat(impostor.status()).as("a sub that reads like the placeholder is nobody's: " + impostor)
+                .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? "
                         + "and payload_type like '%AttendeeErased'")
                 .param(id).query(Long.class).single()).isOne();
@@ -117,6 +121,21 @@ class ErasureHttpTest extends RegistrationTestSupport {
         Http.Response after = http().get(personalData(conference, id), organizer);
         assertThat(after.json().get("status").asString()).isEqualTo("ERASED");
         assertThat(after.body()).doesNotContain("Paula").doesNotContain("paula");
+    }
+
+    @Test
+    void the_api_document_names_erasure_and_the_copy_with_their_statuses() {
+        tools.jackson.databind.JsonNode paths = http().get("/v3/api-docs", null).json().get("paths");
+
+        tools.jackson.databind.JsonNode erase = paths.get("/conferences/{conferenceId}/attendees/{attendeeId}/erasure")
+                .get("post");
+        assertThat(erase.get("operationId").asString()).isEqualTo("eraseAttendee");
+        assertThat(erase.get("summary").asString()).isEqualTo("Erase attendee");
+        assertThat(erase.get("responses").propertyNames()).contains("202", "403", "404").doesNotContain("200", "204");
+        tools.jackson.databind.JsonNode export = paths
+                .get("/conferences/{conferenceId}/attendees/{attendeeId}/personal-data").get("get");
+        assertThat(export.get("operationId").asString()).isEqualTo("exportPersonalData");
+        assertThat(export.get("responses").propertyNames()).contains("200", "403", "404");
     }
 
     private static String erasure(UUID conference, String attendee) {

@@ -44,6 +44,14 @@ public final class PersonalFields {
         this.nested = nested;
     }
 
+    /**
+     * Whether a subject is an erased one: no caller is ever the person behind it, whatever their token's
+     * {@code sub} says.
+     */
+    public static boolean isErased(String subject) {
+        return subject != null && subject.startsWith(ERASED);
+    }
+
     /** The shape of {@code type}; empty for the many types that hold no personal data. */
     public static PersonalFields of(Class<?> type) {
         PersonalFields known = SHAPES.get(type);
