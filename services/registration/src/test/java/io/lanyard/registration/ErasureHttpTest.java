@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.kernel.events.EventCatalogue;
+import io.lanyard.platform.personaldata.PersonalFields;
+import io.lanyard.registration.registrations.write.AttendeeRegistered;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.ServiceTest;
 import io.lanyard.testsupport.TopicReader;
@@ -23,6 +26,9 @@ class ErasureHttpTest extends RegistrationTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void an_owner_erases_themselves_and_nothing_of_them_is_readable_while_counts_and_others_stay() {
@@ -72,6 +78,37 @@ class ErasureHttpTest extends RegistrationTestSupport {
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? "
                         + "and payload_type like '%AttendeeErased'")
                 .param(id).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void shredded_events_read_as_erased_where_the_publisher_reads_them_and_the_views_replay() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 10);
+        String first = register(attendeeToken("replayed-one"), conference, ticketType, "Replayedone").json()
+                .get("id").asString();
+        String second = register(attendeeToken("replayed-two"), conference, ticketType, "Replayedtwo").json()
+                .get("id").asString();
+        http().post(erasure(conference, first), organizer, null);
+        http().post(erasure(conference, second), organizer, null);
+
+        AttendeeRegistered stored = eventStore.readEvents(first).asStream()
+                .map(m -> m.getPayload()).filter(AttendeeRegistered.class::isInstance)
+                .map(AttendeeRegistered.class::cast).findFirst().orElseThrow();
+        assertThat(List.of(stored.name(), stored.email(), stored.subject())).containsOnly(PersonalFields.ERASED);
+
+        // two erased attendees of one conference replay into the view without meeting as one subject
+        Http.Response replayed = http().post("/admin/read-models/registration-view/replay",
+                tokens.mint("otto", List.of("OPERATOR")), null);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        for (String id : List.of(first, second)) {
+            assertThat(http().get("/conferences/" + conference + "/registrations/" + id, organizer).json()
+                    .get("status").asString()).isEqualTo("ERASED");
+        }
+        assertThat(http().get("/conferences/" + conference + "/registrations", organizer).json()
+                .get("totalElements").asLong()).isEqualTo(2);
+        assertThat(http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer).json()
+                .get("sold").asInt()).isEqualTo(2);
     }
 
     @Test
