@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
-import com.tngtech.archunit.lang.ArchRule;
 
 import io.lanyard.testsupport.ArchitectureRules;
 
@@ -13,7 +12,4 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests lanyard = ArchTests.in(ArchitectureRules.class);
-
-    @ArchTest
-    static final ArchRule personalData = ArchitectureRules.PERSONAL_DATA_IS_MARKED;
 }
