@@ -67,7 +67,21 @@ public final class FootprintScenario {
                     Map.of("MALLOC_ARENA_MAX", "2"), "tuned: " + options.tunedJvmOptions() + ", MALLOC_ARENA_MAX=2");
         }
         if (options.footprintDevstack()) {
-            devstack(bench);
+            if (onClassPath("io.lanyard.devstack.Devstack")) {
+                devstack(bench);
+            } else {
+                bench.report().note(NAME, "Devstack: not measured; its classes are not on this class path "
+                        + "(run the benchmark with -Pdevstack-footprint, infra/benchmark/README.md).");
+            }
+        }
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, FootprintScenario.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
