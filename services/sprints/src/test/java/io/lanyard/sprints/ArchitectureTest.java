@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ArchRule;
 
 import io.lanyard.testsupport.ArchitectureRules;
 
@@ -15,6 +16,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests lanyard = ArchTests.in(ArchitectureRules.class);
+
+    @ArchTest
+    static final ArchRule personalData = ArchitectureRules.PERSONAL_DATA_IS_MARKED;
 
     /** The board is built from sprints' own domain events; no other service's facts reach it. */
     @ArchTest

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.NotRegisteredException;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.NotFoundException;
@@ -42,6 +43,13 @@ public class Attendees {
 
     public void cancelled(UUID attendeeId) {
         jdbc.sql("update known_attendee set status = 'CANCELLED' where attendee_id = ?").param(attendeeId).update();
+    }
+
+    /** Forgets who the attendee was; their registration, and so the directory's counts, stay. */
+    public void erased(UUID attendeeId) {
+        jdbc.sql("update known_attendee set subject = ?, name = ? where attendee_id = ?")
+                .params(PersonalFields.ERASED, PersonalFields.ERASED, attendeeId)
+                .update();
     }
 
     public Optional<KnownAttendee> find(UUID conferenceId, UUID attendeeId) {

@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.platform.personaldata.PersonalDataKeys;
+
 /**
  * Conferences, organizers and attendees as every service needs them. Registration owns them and projects its own
  * events ({@code lanyard.directory.replicate=false}); the others replicate them from Kafka.
@@ -59,8 +61,8 @@ public class DirectoryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "lanyard.directory.replicate", havingValue = "true", matchIfMissing = true)
-    DirectoryReplica directoryReplica(Organizers organizers, Attendees attendees) {
-        return new DirectoryReplica(organizers, attendees);
+    DirectoryReplica directoryReplica(Organizers organizers, Attendees attendees, PersonalDataKeys keys) {
+        return new DirectoryReplica(organizers, attendees, keys);
     }
 
     @Bean

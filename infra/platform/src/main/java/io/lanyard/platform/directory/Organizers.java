@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.ForbiddenException;
 import io.lanyard.platform.web.NotFoundException;
@@ -86,10 +87,12 @@ public class Organizers {
 
     /**
      * 403 unless the caller is the person behind {@code subject} (the attendee acting for themselves) or an organizer
-     * of the conference; an organizer made a moment ago is given replication's moment here as everywhere.
+     * of the conference; an organizer made a moment ago is given replication's moment here as everywhere. An erased
+     * attendee's subject is nobody's: a token whose {@code sub} happens to read like the placeholder is not them.
      */
     public void requireSelfOrOrganizer(UUID conferenceId, String subject, Caller caller) {
-        if (!caller.subject().equals(subject) && !isOrganizerCatchingUp(conferenceId, caller)) {
+        boolean self = caller.subject().equals(subject) && !PersonalFields.isErased(subject);
+        if (!self && !isOrganizerCatchingUp(conferenceId, caller)) {
             throw new ForbiddenException("only the attendee and organizers of this conference may do this");
         }
     }

@@ -9,9 +9,11 @@ import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.kernel.events.registration.AttendeeContactGiven;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.IntegrationPublishing;
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.registration.conference.write.ConferenceCreated;
 import io.lanyard.registration.conference.write.OrganizerAdded;
 import io.lanyard.registration.registrations.write.AttendeeCheckedIn;
+import io.lanyard.registration.registrations.write.AttendeeErased;
 import io.lanyard.registration.registrations.write.AttendeeRegistered;
 import io.lanyard.registration.registrations.write.RegistrationCancelled;
 import io.lanyard.registration.registrations.write.TicketTypeCreated;
@@ -58,6 +60,9 @@ class RegistrationEventsToKafka {
     void on(AttendeeRegistered e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeRegistered(id,
                 e.conferenceId(), at, e.attendeeId(), e.subject(), e.name(), e.ticketTypeId()));
+        if (PersonalFields.ERASED.equals(e.email())) {
+            return; // erased before it was published: there is no address left to give
+        }
         publisher.publishAlso(m, e.attendeeId().toString(), AttendeeContactGiven.class,
                 (id, at) -> new AttendeeContactGiven(id, e.conferenceId(), at, e.attendeeId(), e.email()));
     }
@@ -74,6 +79,12 @@ class RegistrationEventsToKafka {
     @EventHandler
     void on(AttendeeCheckedIn e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeCheckedIn(id,
+                e.conferenceId(), at, e.attendeeId()));
+    }
+
+    @EventHandler
+    void on(AttendeeErased e, EventMessage<?> m) {
+        publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeErased(id,
                 e.conferenceId(), at, e.attendeeId()));
     }
 }

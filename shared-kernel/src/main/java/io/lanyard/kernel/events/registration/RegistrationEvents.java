@@ -20,7 +20,8 @@ public final class RegistrationEvents {
             new Entry("registration.attendee-registered", 1, REGISTRATION_TOPIC, AttendeeRegistered.class),
             new Entry("registration.attendee-cancelled", 1, REGISTRATION_TOPIC, AttendeeCancelled.class),
             new Entry("registration.attendee-checked-in", 1, REGISTRATION_TOPIC, AttendeeCheckedIn.class),
-            new Entry("registration.attendee-contact-given", 1, CONTACTS_TOPIC, AttendeeContactGiven.class));
+            new Entry("registration.attendee-contact-given", 1, CONTACTS_TOPIC, AttendeeContactGiven.class),
+            new Entry("registration.attendee-erased", 1, REGISTRATION_TOPIC, AttendeeErased.class));
 
     private RegistrationEvents() {
     }

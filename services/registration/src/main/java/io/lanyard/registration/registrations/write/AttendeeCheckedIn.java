@@ -3,5 +3,7 @@ package io.lanyard.registration.registrations.write;
 import java.time.Instant;
 import java.util.UUID;
 
-public record AttendeeCheckedIn(UUID attendeeId, UUID conferenceId, String checkedInBy, Instant checkedInAt) {
+import io.lanyard.platform.personaldata.NotPersonalData;
+
+public record AttendeeCheckedIn(UUID attendeeId, UUID conferenceId, @NotPersonalData("the checking organizer's subject, an audit of the door") String checkedInBy, Instant checkedInAt) {
 }

@@ -3,6 +3,10 @@ package io.lanyard.registration.registrations.write;
 import java.time.Instant;
 import java.util.UUID;
 
-public record AttendeeRegistered(UUID attendeeId, UUID conferenceId, UUID ticketTypeId, UUID segmentId,
-                                 String subject, String name, String email, Instant registeredAt) {
+import io.lanyard.platform.personaldata.DataSubject;
+import io.lanyard.platform.personaldata.PersonalData;
+
+public record AttendeeRegistered(@DataSubject UUID attendeeId, UUID conferenceId, UUID ticketTypeId, UUID segmentId,
+                                 @PersonalData String subject, @PersonalData String name,
+                                 @PersonalData String email, Instant registeredAt) {
 }

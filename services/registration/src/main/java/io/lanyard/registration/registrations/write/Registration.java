@@ -13,6 +13,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import io.lanyard.platform.personaldata.DataSubject;
+import io.lanyard.platform.personaldata.PersonalData;
+import io.lanyard.platform.personaldata.PersonalDataKeys;
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.Refusal;
 
 /** One attendee's registration. It is opened by the quota segment that sold its seat. */
@@ -22,13 +26,16 @@ import io.lanyard.platform.problems.Refusal;
 public class Registration {
 
     @AggregateIdentifier
+    @DataSubject
     private UUID attendeeId;
     private UUID conferenceId;
     private UUID ticketTypeId;
     private UUID segmentId;
+    @PersonalData
     private String subject;
     private boolean cancelled;
     private boolean checkedIn;
+    private boolean erased;
 
     Registration() {
     }
@@ -84,6 +91,19 @@ public class Registration {
         apply(new AttendeeCheckedIn(attendeeId, conferenceId, command.checkedInBy(), command.at()));
     }
 
+    /**
+     * Destroys the attendee's key in the command's transaction, so the erasure and the end of their readable data
+     * commit together. An erased registration is erased again without a word.
+     */
+    @CommandHandler
+    void handle(RegistrationMessages.EraseAttendee command, PersonalDataKeys keys) {
+        if (erased) {
+            return;
+        }
+        keys.destroy(attendeeId.toString());
+        apply(new AttendeeErased(attendeeId, conferenceId, ticketTypeId, command.at()));
+    }
+
     @EventSourcingHandler
     void on(AttendeeRegistered event) {
         attendeeId = event.attendeeId();
@@ -101,5 +121,11 @@ public class Registration {
     @EventSourcingHandler
     void on(AttendeeCheckedIn event) {
         checkedIn = true;
+    }
+
+    @EventSourcingHandler
+    void on(AttendeeErased event) {
+        erased = true;
+        subject = PersonalFields.ERASED;
     }
 }

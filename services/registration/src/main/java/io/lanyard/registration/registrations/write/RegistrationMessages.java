@@ -20,4 +20,8 @@ final class RegistrationMessages {
 
     record CheckIn(@TargetAggregateIdentifier UUID attendeeId, String checkedInBy, Instant at) {
     }
+
+    /** Erase the attendee's personal data; erasing them again changes nothing. */
+    record EraseAttendee(@TargetAggregateIdentifier UUID attendeeId, Instant at) {
+    }
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.lanyard.platform.personaldata.DataSubject;
+import io.lanyard.platform.personaldata.PersonalData;
+
 /** The participant gave up these days of the sprint and stays on the days they kept. */
-public record ParticipantLeftDays(UUID sprintId, UUID conferenceId, UUID attendeeId, List<LocalDate> days,
-                                  LeaveReason reason, String by, Instant leftAt) {
+public record ParticipantLeftDays(UUID sprintId, UUID conferenceId, @DataSubject UUID attendeeId,
+                                  List<LocalDate> days, LeaveReason reason, @PersonalData String by, Instant leftAt) {
 }

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-public record ParticipantSignedUp(UUID sprintId, UUID conferenceId, UUID attendeeId, List<LocalDate> days,
-                                  String signedUpBy, Instant signedUpAt) {
+import io.lanyard.platform.personaldata.DataSubject;
+import io.lanyard.platform.personaldata.PersonalData;
+
+public record ParticipantSignedUp(UUID sprintId, UUID conferenceId, @DataSubject UUID attendeeId,
+                                  List<LocalDate> days, @PersonalData String signedUpBy, Instant signedUpAt) {
 }

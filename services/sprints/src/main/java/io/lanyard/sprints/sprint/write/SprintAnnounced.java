@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.axonframework.serialization.Revision;
 
+import io.lanyard.platform.personaldata.NotPersonalData;
+
 /**
  * Revision 2 calls the room's size {@code seatsPerDay}. Revision 1 called it {@code capacity}, which read as the
  * sprint's total although every day has the whole room; {@link SprintAnnouncedUpcaster} renames it in stored
@@ -14,6 +16,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("2")
 public record SprintAnnounced(UUID sprintId, UUID conferenceId, String project, String description,
-                              UUID leaderAttendeeId, int seatsPerDay, List<LocalDate> days, String announcedBy,
-                              Instant announcedAt) {
+                              UUID leaderAttendeeId, int seatsPerDay, List<LocalDate> days,
+                              @NotPersonalData("an organizer's or the leader's subject, who announced it")
+                              String announcedBy, Instant announcedAt) {
 }

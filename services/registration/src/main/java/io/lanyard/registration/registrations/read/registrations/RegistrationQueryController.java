@@ -3,23 +3,31 @@ package io.lanyard.registration.registrations.read.registrations;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
 import io.lanyard.platform.web.NotFoundException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 @RestController
 class RegistrationQueryController {
 
+    /** An erased registration reads as its id and {@code ERASED}, nothing more. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RegistrationBody(UUID id, String name, String email, UUID ticketTypeId, RegistrationView.Status status,
-                            boolean checkedIn, String subject) {
+                            Boolean checkedIn, String subject) {
         static RegistrationBody of(RegistrationView.RegistrationDetails d) {
+            if (d.status() == RegistrationView.Status.ERASED) {
+                return new RegistrationBody(d.id(), null, null, null, d.status(), null, null);
+            }
             return new RegistrationBody(d.id(), d.name(), d.email(), d.ticketTypeId(), d.status(), d.checkedIn(),
                     d.subject());
         }

@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.RefusedInTransaction;
 import io.lanyard.registration.registrations.write.ActiveRegistrations;
 import io.lanyard.registration.registrations.write.AlreadyRegisteredException;
 import io.lanyard.registration.registrations.write.AttendeeCheckedIn;
+import io.lanyard.registration.registrations.write.AttendeeErased;
 import io.lanyard.registration.registrations.write.AttendeeRegistered;
 import io.lanyard.registration.registrations.write.RegistrationCancelled;
 
@@ -31,7 +33,7 @@ import io.lanyard.registration.registrations.write.RegistrationCancelled;
 @ReadModelTables({"registration_view", "known_attendee"})
 class RegistrationView implements ActiveRegistrations {
 
-    enum Status { CONFIRMED, CANCELLED }
+    enum Status { CONFIRMED, CANCELLED, ERASED }
 
     record RegistrationDetails(UUID id, UUID conferenceId, String subject, String name, String email,
                                UUID ticketTypeId, Status status, boolean checkedIn) {
@@ -52,8 +54,9 @@ class RegistrationView implements ActiveRegistrations {
                             insert into registration_view (attendee_id, conference_id, ticket_type_id, subject, name,
                                                            email, status, checked_in, registered_at)
                             values (?, ?, ?, ?, ?, ?, 'CONFIRMED', false, ?)""")
-                    .params(event.attendeeId(), event.conferenceId(), event.ticketTypeId(), event.subject(),
-                            event.name(), event.email(), java.sql.Timestamp.from(event.registeredAt()))
+                    .params(event.attendeeId(), event.conferenceId(), event.ticketTypeId(),
+                            subjectOf(event.attendeeId(), event.subject()), event.name(), event.email(),
+                            java.sql.Timestamp.from(event.registeredAt()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new RefusedInTransaction(new AlreadyRegisteredException());
@@ -63,7 +66,7 @@ class RegistrationView implements ActiveRegistrations {
 
     @EventHandler
     void on(RegistrationCancelled event) {
-        jdbc.sql("update registration_view set status = 'CANCELLED' where attendee_id = ?")
+        jdbc.sql("update registration_view set status = 'CANCELLED' where attendee_id = ? and status <> 'ERASED'")
                 .param(event.attendeeId()).update();
         attendees.cancelled(event.attendeeId());
     }
@@ -72,6 +75,29 @@ class RegistrationView implements ActiveRegistrations {
     void on(AttendeeCheckedIn event) {
         jdbc.sql("update registration_view set checked_in = true where attendee_id = ?")
                 .param(event.attendeeId()).update();
+    }
+
+    /** Name, e-mail address and subject go; the row, and so the counts of registrations, stays. */
+    @EventHandler
+    void on(AttendeeErased event) {
+        jdbc.sql("update registration_view set status = 'ERASED', subject = ?, name = ?, email = ? "
+                        + "where attendee_id = ?")
+                .params(erasedSubject(event.attendeeId()), PersonalFields.ERASED, PersonalFields.ERASED,
+                        event.attendeeId())
+                .update();
+        attendees.erased(event.attendeeId());
+    }
+
+    /**
+     * An erased attendee's subject reads as the placeholder when their registration is replayed; one of their
+     * own per attendee keeps the index on live registrations from seeing two erased attendees as one subject.
+     */
+    private static String subjectOf(UUID attendeeId, String subject) {
+        return PersonalFields.ERASED.equals(subject) ? erasedSubject(attendeeId) : subject;
+    }
+
+    private static String erasedSubject(UUID attendeeId) {
+        return PersonalFields.ERASED + " " + attendeeId;
     }
 
     @Override
