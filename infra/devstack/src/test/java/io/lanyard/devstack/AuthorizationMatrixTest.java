@@ -135,6 +135,11 @@ class AuthorizationMatrixTest {
                         () -> new Request(c + "/registrations/" + walkIn(ticketType) + "/check-in", null)),
                 fixed("registration", "GET", c + "/attendees/" + aliceId + "/itinerary", 200, OWNER_OR_ORGANIZER,
                         null),
+                fixed("registration", "GET", c + "/attendees/" + aliceId + "/personal-data", 200, OWNER_OR_ORGANIZER,
+                        null),
+                new Row("registration", "POST", "/conferences/{fresh}/attendees/{alice's}/erasure", 202,
+                        OWNER_OR_ORGANIZER, () -> new Request(registrationOfAliceElsewhere()
+                        .replace("/registrations/", "/attendees/") + "/erasure", null)),
                 // volunteering
                 fixed("volunteering", "PUT", c + "/volunteer-policy", 204, ORGANIZER_ONLY,
                         Map.of("maxHoursPerDay", 8)),
@@ -211,7 +216,7 @@ class AuthorizationMatrixTest {
         }
         System.out.printf("authorization matrix: %d endpoints x %d callers answered %s%n", rows.size(),
                 Caller.values().length, answered);
-        assertThat(rows).hasSize(44);
+        assertThat(rows).hasSize(46);
         assertThat(answered.values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(rows.size() * Caller.values().length);
         assertThat(wrong).isEmpty();

@@ -77,6 +77,8 @@ class HostileInputTest {
             new Endpoint("registration", "DELETE", C + "/registrations/{leaver}", fields()),
             new Endpoint("registration", "POST", C + "/registrations/{attendee}/check-in", fields()),
             new Endpoint("registration", "GET", C + "/attendees/{attendee}/itinerary", fields()),
+            new Endpoint("registration", "GET", C + "/attendees/{attendee}/personal-data", fields()),
+            new Endpoint("registration", "POST", C + "/attendees/{erasee}/erasure", fields()),
             // volunteering
             new Endpoint("volunteering", "PUT", C + "/volunteer-policy", fields(
                     "maxHoursPerDay", Kind.COUNT, "minRestMinutes", Kind.COUNT, "noShowLimit", Kind.COUNT)),
@@ -153,9 +155,10 @@ class HostileInputTest {
         // the DELETE endpoints act on people of their own: one whose registration may go (its cascade is waited for,
         // so no service changes behind a rejected request's back), one who may leave the rest
         UUID leaver = walk.register(walk.token("hostile-leaver"), conference, ticketType, "Leaver");
+        UUID erasee = walk.register(walk.token("hostile-erasee"), conference, ticketType, "Erasee");
         String victimToken = walk.token("hostile-victim");
         UUID victim = walk.register(victimToken, conference, ticketType, "Victim");
-        awaitKnown(conference, List.of(attendee, leaver, victim));
+        awaitKnown(conference, List.of(attendee, leaver, victim, erasee));
         String c = "/conferences/" + conference;
         Map<String, UUID> ids = new LinkedHashMap<>();
         ids.put("conference", conference);
@@ -163,6 +166,7 @@ class HostileInputTest {
         ids.put("attendee", attendee);
         ids.put("leaver", leaver);
         ids.put("victim", victim);
+        ids.put("erasee", erasee);
         // webhooks first: the fixtures below are facts that leave deliveries to retry
         Map<String, Object> hook = Map.of("url", "http://127.0.0.1:9/never-listening", "events", List.of("*"));
         ids.put("victimHook", created("notifications", organizer, c + "/webhooks", hook));
@@ -208,8 +212,9 @@ class HostileInputTest {
             Http.Response response = service.http().send(endpoint.method(), path, token, body, Map.of());
             sent.merge(endpoint.name(), 1, Integer::sum);
             if (response.status() < 300 && endpoint.service().equals("registration")
-                    && endpoint.method().equals("DELETE") && head(service) != before) {
-                // a cancellation takes its effect in the other services a moment later (volunteering
+                    && (endpoint.method().equals("DELETE") || endpoint.path().endsWith("/erasure"))
+                    && head(service) != before) {
+                // a cancellation or an erasure takes its effect in the other services a moment later (volunteering
                 // closes the person's schedule): let it land before the next rejected request is checked for changes
                 FullStack.settle();
             }
