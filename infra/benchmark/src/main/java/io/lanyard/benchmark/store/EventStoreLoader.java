@@ -69,19 +69,22 @@ public final class EventStoreLoader {
              Connection views = infrastructure.connect(database);
              Connection directory = infrastructure.connect(database)) {
             List<String> rebuild = dropIndexes(events1, tables);
-            RegistrationHistory history = new RegistrationHistory(format, 1);
+            LoadedKeys keys = new LoadedKeys(infrastructure.database(database));
+            RegistrationHistory history = new RegistrationHistory(format, format.sealingWith(keys), 1);
             long loaded = 0;
             long registrations = 0;
             long start = System.nanoTime();
             while (loaded < events && System.nanoTime() < deadline) {
                 long chunk = Math.min(CHUNK, events - loaded);
                 registrations += chunk(history, events1, views, directory, readModels, chunk, loaded + chunk >= events);
+                keys.write(directory);
                 loaded += chunk;
                 System.out.printf(Locale.ROOT, "    loaded %,d of %,d events (%.0f s)%n", loaded, events,
                         (System.nanoTime() - start) / 1e9);
             }
             if (loaded < events) {
                 registrations += chunk(history, events1, views, directory, readModels, 0, true);
+                keys.write(directory);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long rebuildStart = System.nanoTime();

@@ -25,7 +25,7 @@ import io.lanyard.registration.registrations.write.TicketTypeCreated;
  * A registration service's history, generated: conference after conference of 3,300 attendees, each conference
  * with its ticket type split into eight quota segments, then for every attendee the {@code SeatSold} on a segment
  * and the {@code AttendeeRegistered} that opens the registration, in one unit of work as the service does it.
- * Events are serialized by the service's own serializer; ids come from a seeded generator so a history is
+ * Events are serialized by the service's own serializer, sealing each person's data under a key of their own; ids come from a seeded generator so a history is
  * reproducible.
  */
 final class RegistrationHistory {
@@ -67,9 +67,9 @@ final class RegistrationHistory {
         TicketTypeCreated created;
     }
 
-    RegistrationHistory(StoredFormat format, long firstGlobalIndex) {
+    RegistrationHistory(StoredFormat format, Serializer serializer, long firstGlobalIndex) {
         this.format = format;
-        this.serializer = format.serializer();
+        this.serializer = serializer;
         this.globalIndex = firstGlobalIndex;
     }
 
