@@ -36,22 +36,10 @@ final class FullStack {
             started.put("sprints", RunningService.startWith(SprintsApplication::application, "full_sprints", kafka, CATCH_UP));
             started.put("notifications", RunningService.startWith(NotificationsApplication::application, "full_notifications", kafka, CATCH_UP));
             services = Map.copyOf(started);
-            // the embedded PostgreSQL stops in a hook of its own, alongside this one: closed one after another, the
-            // last services' pools would wait out their connection timeouts against a database already gone
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().stream()
-                    .map(service -> Thread.ofPlatform().start(service::close))
-                    .toList()
-                    .forEach(FullStack::join)));
+            // closed once the JVM's tests are done, while PostgreSQL and Kafka still run, all at once
+            started.values().forEach(EmbeddedInfrastructure::closeAtTheEnd);
         }
         return services;
-    }
-
-    private static void join(Thread closing) {
-        try {
-            closing.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

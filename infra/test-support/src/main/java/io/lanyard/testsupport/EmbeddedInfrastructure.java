@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,10 +52,46 @@ public final class EmbeddedInfrastructure {
     private static final Map<String, String> PASSWORDS = passwords();
     private static final String ADMIN_PASSWORD = secret();
 
+    private static final Set<AutoCloseable> USERS = ConcurrentHashMap.newKeySet();
+
     private static EmbeddedPostgres postgres;
     private static EmbeddedKafkaBroker kafka;
 
     private EmbeddedInfrastructure() {
+    }
+
+    /**
+     * Has {@code user} (a service's context) closed when the test JVM's tests are done, while PostgreSQL and Kafka
+     * still run (see {@link ContextsCloseFirst}); {@code forget} takes it off again once it closed by itself.
+     */
+    public static void closeAtTheEnd(AutoCloseable user) {
+        USERS.add(user);
+    }
+
+    public static void forget(AutoCloseable user) {
+        USERS.remove(user);
+    }
+
+    /** Closes every registered user of the infrastructure at once, and waits for them. */
+    static void closeWhatUsesIt() {
+        List<Thread> closing = USERS.stream()
+                .map(user -> Thread.ofPlatform().name("closing-" + user).start(() -> {
+                    try {
+                        user.close();
+                    } catch (Exception e) {
+                        // the JVM is about to exit; what did not close cleanly stops with it
+                    }
+                }))
+                .toList();
+        USERS.clear();
+        for (Thread thread : closing) {
+            try {
+                thread.join(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public static synchronized EmbeddedPostgres postgres() {

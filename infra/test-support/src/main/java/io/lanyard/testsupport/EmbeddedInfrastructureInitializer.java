@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -37,5 +38,12 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
             properties.put("lanyard.kafka.bootstrap-servers", EmbeddedInfrastructure.kafka().getBrokersAsString());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("lanyard-embedded-infrastructure", properties));
+        AutoCloseable closing = context::close;
+        EmbeddedInfrastructure.closeAtTheEnd(closing);
+        context.addApplicationListener((ContextClosedEvent closed) -> {
+            if (closed.getApplicationContext() == context) {
+                EmbeddedInfrastructure.forget(closing);
+            }
+        });
     }
 }

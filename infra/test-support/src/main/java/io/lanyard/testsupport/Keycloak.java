@@ -41,7 +41,13 @@ public final class Keycloak {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "admin";
 
+    private static Launched launched;
     private static Keycloak instance;
+
+    /** A Keycloak process on its way up. */
+    private record Launched(Process process, int httpPort, int managementPort, String adminPassword, Path log,
+                            Path realmFile) {
+    }
 
     private final String url;
     private final String adminPassword;
@@ -55,13 +61,28 @@ public final class Keycloak {
 
     public static synchronized Keycloak instance() {
         if (instance == null) {
-            instance = start(Path.of(required("lanyard.test.keycloak.home")),
-                    Path.of(required("lanyard.test.keycloak.realm")));
+            instance = ready(launch());
         }
         return instance;
     }
 
-    private static Keycloak start(Path home, Path realmFile) {
+    /**
+     * Launches this JVM's Keycloak without waiting for it (see {@link KeycloakStartsEarly}): its start takes tens of
+     * seconds, which the JVM's other tests then spend alongside it.
+     */
+    static synchronized void launchInBackground() {
+        launch();
+    }
+
+    private static synchronized Launched launch() {
+        if (launched == null) {
+            launched = launch(Path.of(required("lanyard.test.keycloak.home")),
+                    Path.of(required("lanyard.test.keycloak.realm")));
+        }
+        return launched;
+    }
+
+    private static Launched launch(Path home, Path realmFile) {
         int httpPort = TcpProxy.freePort();
         int managementPort = TcpProxy.freePort();
         String adminPassword = secret();
@@ -84,7 +105,13 @@ public final class Keycloak {
             throw new IllegalStateException("Keycloak did not start from " + home, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        return new Launched(process, httpPort, managementPort, adminPassword, log, realmFile);
+    }
+
+    private static Keycloak ready(Launched launched) {
+        Process process = launched.process();
+        Path log = launched.log();
+        URI ready = URI.create("http://127.0.0.1:" + launched.managementPort() + "/health/ready");
         // the first start after unpacking also builds Keycloak's configuration (Quarkus augmentation)
         await("Keycloak ready (log: " + log + ")").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -93,7 +120,8 @@ public final class Keycloak {
                     }
                     return status(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build()) == 200;
                 });
-        return new Keycloak("http://localhost:" + httpPort, adminPassword, realmFile);
+        return new Keycloak("http://localhost:" + launched.httpPort(), launched.adminPassword(),
+                launched.realmFile());
     }
 
     private static void stop(Process process) {

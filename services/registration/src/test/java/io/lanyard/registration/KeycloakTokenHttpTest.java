@@ -35,6 +35,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.lanyard.testsupport.EmbeddedInfrastructureInitializer;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.Keycloak;
+import io.lanyard.testsupport.UsesKeycloak;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ActiveProfiles("production")
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@UsesKeycloak
 class KeycloakTokenHttpTest {
 
     private static final String PASSWORD = "correct-horse-battery";
