@@ -195,6 +195,15 @@ class AuthorizationMatrixTest {
                 fixed("notifications", "GET", hooks + "/" + webhook + "/deliveries", 200, ORGANIZER_ONLY, null),
                 fixed("notifications", "POST", delivery + "/retry", 202, ORGANIZER_ONLY, null),
                 fixed("notifications", "GET", c + "/attendees/" + aliceId + "/notifications", 200,
+                        OWNER_OR_ORGANIZER, null),
+                // each service's copy of a person's data
+                fixed("volunteering", "GET", c + "/attendees/" + aliceId + "/personal-data", 200, OWNER_OR_ORGANIZER,
+                        null),
+                fixed("dinners", "GET", c + "/attendees/" + aliceId + "/personal-data", 200, OWNER_OR_ORGANIZER,
+                        null),
+                fixed("sprints", "GET", c + "/attendees/" + aliceId + "/personal-data", 200, OWNER_OR_ORGANIZER,
+                        null),
+                fixed("notifications", "GET", c + "/attendees/" + aliceId + "/personal-data", 200,
                         OWNER_OR_ORGANIZER, null));
 
         List<String> wrong = new ArrayList<>();
@@ -216,7 +225,7 @@ class AuthorizationMatrixTest {
         }
         System.out.printf("authorization matrix: %d endpoints x %d callers answered %s%n", rows.size(),
                 Caller.values().length, answered);
-        assertThat(rows).hasSize(46);
+        assertThat(rows).hasSize(50);
         assertThat(answered.values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(rows.size() * Caller.values().length);
         assertThat(wrong).isEmpty();

@@ -122,6 +122,11 @@ class HostileInputTest {
             new Endpoint("dinners", "GET", C + "/attendees/{attendee}", fields()),
             new Endpoint("sprints", "GET", C + "/attendees/{attendee}", fields()),
             new Endpoint("notifications", "GET", C + "/attendees/{attendee}", fields()),
+            // each service's copy of a person's data (registration's is with its endpoints above)
+            new Endpoint("volunteering", "GET", C + "/attendees/{attendee}/personal-data", fields()),
+            new Endpoint("dinners", "GET", C + "/attendees/{attendee}/personal-data", fields()),
+            new Endpoint("sprints", "GET", C + "/attendees/{attendee}/personal-data", fields()),
+            new Endpoint("notifications", "GET", C + "/attendees/{attendee}/personal-data", fields()),
             // notifications
             new Endpoint("notifications", "POST", C + "/webhooks", fields("url", Kind.TEXT, "events", Kind.DIET)),
             new Endpoint("notifications", "GET", C + "/webhooks", fields()),
