@@ -8,3 +8,7 @@ create table personal_data_key (
     erased_at  timestamptz,
     check ((data_key is null) = (erased_at is not null))
 );
+
+-- Keys are made in the order the persons' first events are written, so a stream of events (a replay, a processor
+-- catching up) reads them ahead in that order.
+create index personal_data_key_created on personal_data_key (created_at, subject);

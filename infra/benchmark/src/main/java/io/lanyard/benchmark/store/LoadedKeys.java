@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ final class LoadedKeys extends PersonalDataKeys {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKey> unwritten = new LinkedHashMap<>();
+    private final Instant start = Instant.now();
     private long written;
 
     LoadedKeys(String databaseUrl) {
@@ -52,19 +54,17 @@ final class LoadedKeys extends PersonalDataKeys {
         return Optional.ofNullable(unwritten.get(subject));
     }
 
-    /** Copies the keys made since the last call into the table; a person's events all come in one chunk. */
+    /**
+     * Copies the keys made since the last call into the table; a person's events all come in one chunk. Their
+     * {@code created_at} follows the order they were made in, a microsecond apart, as the service's would follow its
+     * events: readers read keys ahead in that order.
+     */
     void write(Connection connection) throws SQLException {
-        Instant now = Instant.now();
         try (BinaryCopy rows = new BinaryCopy(connection, "personal_data_key", "subject", "data_key", "created_at")) {
             for (Map.Entry<String, SecretKey> key : unwritten.entrySet()) {
-                rows.row(key.getKey(), key.getValue().getEncoded(), now);
+                rows.row(key.getKey(), key.getValue().getEncoded(), start.plus(written++, ChronoUnit.MICROS));
             }
         }
-        written += unwritten.size();
         unwritten.clear();
-    }
-
-    long written() {
-        return written;
     }
 }

@@ -3,6 +3,8 @@ package io.lanyard.platform.personaldata;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.SecretKey;
@@ -25,6 +27,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public class PersonalDataKeys {
 
     private static final int KEY_BYTES = 32;
+    /** How many keys a miss reads ahead, in the order they were made. */
+    private static final int READ_AHEAD = 500;
+    private static final Object READ_AHEAD_RESOURCE = new Object();
 
     /** A person's key, or the knowledge that it was destroyed. */
     private record KeyState(SecretKey key) {
@@ -65,13 +70,63 @@ public class PersonalDataKeys {
         return Optional.ofNullable(load(subject).orElseThrow().key());
     }
 
-    /** The key to decrypt the subject's data with; empty when it was destroyed (or never existed). */
+    /**
+     * The key to decrypt the subject's data with; empty when it was destroyed (or never existed). A miss reads the
+     * keys made after this one along with it: events are read in the order they were written, and each person's key
+     * was made with their first event, so a stream of events (a replay, a processor catching up) finds the next
+     * persons' keys already read instead of asking the database once per person.
+     */
     public Optional<SecretKey> keyForReading(String subject) {
+        // the cache first: an erasure puts its mark there at once, also over a key this transaction read ahead
         KeyState cached = cache.getIfPresent(subject);
         if (cached != null) {
             return Optional.ofNullable(cached.key());
         }
-        return load(subject).map(KeyState::key);
+        Map<String, KeyState> readAhead = readAheadInThisTransaction();
+        if (readAhead != null && readAhead.containsKey(subject)) {
+            return Optional.ofNullable(readAhead.get(subject).key());
+        }
+        Map<String, KeyState> read = new HashMap<>();
+        jdbc.sql("select subject, data_key from personal_data_key where (created_at, subject) >= "
+                        + "(select created_at, subject from personal_data_key where subject = ?) "
+                        + "order by created_at, subject limit ?")
+                .params(subject, READ_AHEAD)
+                .query((rs, n) -> read.put(rs.getString("subject"), state(rs.getBytes("data_key"))))
+                .list();
+        read.forEach((s, state) -> cacheOnceCommitted(s, state));
+        if (readAhead != null) {
+            readAhead.putAll(read);
+        }
+        return Optional.ofNullable(read.get(subject)).map(KeyState::key);
+    }
+
+    /**
+     * Keys read ahead in the current transaction, which may use them at once: what it reads stays valid for it. They
+     * join the shared cache only when it commits, like every key read in a transaction.
+     */
+    private static Map<String, KeyState> readAheadInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, KeyState> bound = (Map<String, KeyState>) TransactionSynchronizationManager
+                .getResource(READ_AHEAD_RESOURCE);
+        if (bound == null) {
+            Map<String, KeyState> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ_AHEAD_RESOURCE, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_AHEAD_RESOURCE);
+                }
+            });
+            return fresh;
+        }
+        return bound;
+    }
+
+    private static KeyState state(byte[] key) {
+        return key == null ? KeyState.ERASED : new KeyState(new SecretKeySpec(key, "AES"));
     }
 
     /**
@@ -114,10 +169,7 @@ public class PersonalDataKeys {
     private Optional<KeyState> load(String subject) {
         Optional<KeyState> stored = jdbc.sql("select data_key from personal_data_key where subject = ?")
                 .param(subject)
-                .query((rs, n) -> {
-                    byte[] key = rs.getBytes("data_key");
-                    return key == null ? KeyState.ERASED : new KeyState(new SecretKeySpec(key, "AES"));
-                })
+                .query((rs, n) -> state(rs.getBytes("data_key")))
                 .optional();
         stored.ifPresent(state -> cacheOnceCommitted(subject, state));
         return stored;

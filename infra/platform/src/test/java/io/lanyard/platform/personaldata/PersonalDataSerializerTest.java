@@ -228,6 +228,47 @@ class PersonalDataSerializerTest {
                 .query(byte[].class).single()).isEqualTo(kept);
     }
 
+    @Test
+    void a_stream_of_many_persons_events_reads_their_keys_ahead_in_the_order_they_were_made() {
+        List<GuestRegistered> guests = new ArrayList<>();
+        List<String> aggregates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            GuestRegistered guest = guest("Guest " + i, List.of("vegan"));
+            guests.add(guest);
+            aggregates.add(append(guest));
+        }
+        PersonalDataKeys fresh = new PersonalDataKeys(jdbc, Clock.systemUTC(),
+                new PersonalDataProperties(100, Duration.ofMinutes(1)));
+        JdbcEventStorageEngine reader = engine(new PersonalDataSerializer(plain, () -> fresh));
+
+        assertThat(read(reader, aggregates.getFirst())).containsExactly(guests.getFirst());
+        // the later persons' keys were read with the first one's: gone from the table now, they are still at hand
+        jdbc.sql("delete from personal_data_key where subject in (:subjects)")
+                .param("subjects", guests.subList(1, 20).stream().map(g -> g.guestId().toString()).toList())
+                .update();
+        for (int i = 1; i < 20; i++) {
+            assertThat(read(reader, aggregates.get(i))).containsExactly(guests.get(i));
+        }
+    }
+
+    @Test
+    void an_erasure_in_the_transaction_that_read_a_key_ahead_reads_as_erased_in_it() {
+        GuestRegistered first = guest("Katherine Johnson", List.of("halal"));
+        GuestRegistered second = guest("Dorothy Vaughan", List.of("kosher"));
+        append(first);
+        append(second);
+        PersonalDataKeys fresh = new PersonalDataKeys(jdbc, Clock.systemUTC(),
+                new PersonalDataProperties(100, Duration.ofMinutes(1)));
+
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+            // the first person's key is read, and the second's with it; the erasure must win over that copy
+            assertThat(fresh.keyForReading(first.guestId().toString())).isPresent();
+            fresh.destroy(second.guestId().toString());
+            assertThat(fresh.keyForReading(second.guestId().toString())).isEmpty();
+        });
+        assertThat(fresh.keyForReading(second.guestId().toString())).isEmpty();
+    }
+
     private GuestRegistered guest(String name, List<String> dietary) {
         return new GuestRegistered(UUID.randomUUID(), UUID.randomUUID(), name, dietary, 1 + random.nextInt(4),
                 "Harbour Dinner");
