@@ -59,15 +59,14 @@ class SprintErasureTest extends SprintsTestSupport {
     @Test
     void the_copy_of_ones_data_lists_their_sprints_days_attendance_and_what_they_lead_and_nothing_of_others() {
         UUID conference = conference("olivia");
-        UUID leader = attendee(conference, "copy-leader", "Leonie Leader");
         UUID paula = attendee(conference, "copy-paula", "Paula Participant");
         UUID quentin = attendee(conference, "copy-quentin", "Quentin Other");
-        UUID joined = announced(token("copy-leader"), conference, leader, 12, MONDAY, TUESDAY);
+        UUID joined = announced(token("copy-quentin"), conference, quentin, 12, MONDAY, TUESDAY);
         UUID led = announced(organizerToken("olivia"), conference, paula, 8, WEDNESDAY);
         signedUp(token("copy-paula"), conference, joined, paula, MONDAY, TUESDAY);
         signedUp(token("copy-quentin"), conference, joined, quentin, MONDAY);
         clockAt(MONDAY, 10);
-        assertThat(http().post(participants(conference, joined) + "/" + paula + "/attendance", token("copy-leader"),
+        assertThat(http().post(participants(conference, joined) + "/" + paula + "/attendance", token("copy-quentin"),
                 Map.of("day", MONDAY)).status()).isEqualTo(204);
 
         Http.Response copy = http().get(personalData(conference, paula), token("copy-paula"));
@@ -84,7 +83,7 @@ class SprintErasureTest extends SprintsTestSupport {
         assertThat(body.get("leads").size()).isOne();
         assertThat(body.get("leads").get(0).get("sprintId").asString()).isEqualTo(led.toString());
         assertThat(copy.body()).doesNotContain("Quentin").doesNotContain("copy-quentin")
-                .doesNotContain(quentin.toString()).doesNotContain("Leonie").doesNotContain(leader.toString());
+                .doesNotContain(quentin.toString());
         assertThat(http().get(personalData(conference, paula), organizerToken("olivia")).status()).isEqualTo(200);
         Http.Response stranger = http().get(personalData(conference, paula), token("copy-quentin"));
         assertThat(stranger.status()).as(stranger.toString()).isEqualTo(403);
