@@ -25,10 +25,7 @@ class PersonalDataQueryController {
     /** Once the attendee is erased, subject and name are gone: the sprints and days are ids and dates, and stay. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PersonalDataBody(UUID attendeeId, UUID conferenceId, String service, String subject, String name,
-                            Attendees.Status registration, List<Participation> sprints, List<Led> leads) {
-    }
-
-    record Participation(UUID sprintId, String project, List<LocalDate> days, List<LocalDate> attendedDays) {
+                            Attendees.Status registration, List<SprintView.JoinedSprint> sprints, List<Led> leads) {
     }
 
     record Led(UUID sprintId, String project, String description, int capacity, List<LocalDate> days) {
@@ -52,9 +49,7 @@ class PersonalDataQueryController {
         boolean erased = PersonalFields.isErased(attendee.subject());
         return new PersonalDataBody(attendeeId, conferenceId, "sprints", erased ? null : attendee.subject(),
                 erased ? null : attendee.name(), attendee.status(),
-                view.joinedBy(conferenceId, attendeeId).stream()
-                        .map(j -> new Participation(j.sprintId(), j.project(), j.days(), j.attendedDays()))
-                        .toList(),
+                view.joinedBy(conferenceId, attendeeId),
                 view.ledBy(conferenceId, attendeeId).stream()
                         .map(s -> new Led(s.id(), s.project(), s.description(), s.capacity(), s.days()))
                         .toList());
