@@ -31,6 +31,10 @@ public record PersonalDataPurgeProperties(
         if (purgeBatchSize < 1) {
             throw new IllegalArgumentException("lanyard.personal-data.purge-batch-size must be at least 1");
         }
+        if (!purgePollInterval.isPositive() || !purgeLease.isPositive()) {
+            throw new IllegalArgumentException("lanyard.personal-data.purge-poll-interval and purge-lease must be "
+                    + "positive");
+        }
     }
 
     public boolean purgesAutomatically() {
