@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +20,11 @@ import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.registration.registrations.write.AttendeeRegistered;
 import io.lanyard.testsupport.Http;
+import io.lanyard.testsupport.MovableClock;
 import io.lanyard.testsupport.ServiceTest;
 import io.lanyard.testsupport.TopicReader;
 
-/** Erasure by crypto-shredding and the copy of one's data, through the HTTP contract. */
+/** Erasure by crypto-shredding, a conference's purge after the event and the copy of one's data, through HTTP. */
 @ServiceTest(properties = "spring.config.name=registration")
 class ErasureHttpTest extends RegistrationTestSupport {
 
@@ -29,6 +33,14 @@ class ErasureHttpTest extends RegistrationTestSupport {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    MovableClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void an_owner_erases_themselves_and_nothing_of_them_is_readable_while_counts_and_others_stay() {
@@ -161,6 +173,86 @@ class ErasureHttpTest extends RegistrationTestSupport {
     }
 
     @Test
+    void an_operator_purges_an_ended_conference_every_attendee_erased_sold_kept_and_another_conference_untouched() {
+        String organizer = organizerToken("olivia");
+        String operator = tokens.mint("otto", List.of("OPERATOR"));
+        UUID conference = createConference(organizer);
+        UUID other = createConference(organizer);
+        UUID ticketType = createTicketType(organizer, conference, 10);
+        List<String> purged = List.of(
+                register(attendeeToken("purged-one"), conference, ticketType, "Purgedone").json().get("id").asString(),
+                register(attendeeToken("purged-two"), conference, ticketType, "Purgedtwo").json().get("id").asString(),
+                register(attendeeToken("purged-three"), conference, ticketType, "Purgedthree").json().get("id")
+                        .asString());
+        assertThat(http().delete("/conferences/" + conference + "/registrations/" + purged.get(2), organizer)
+                .status()).as("a cancelled attendee is purged too").isEqualTo(204);
+        String keptId = register(attendeeToken("purged-one"), other, createTicketType(organizer, other, 10),
+                "Keptelsewhere").json().get("id").asString();
+
+        Http.Response early = http().post(purge(conference), operator, null);
+
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.problem()).isEqualTo("conference-not-ended");
+        assertThat(registrationStatus(organizer, conference, purged.get(0))).isEqualTo("CONFIRMED");
+
+        clock.moveTo(Instant.parse("2027-05-23T07:00:00Z")); // midnight after the last day, in Los Angeles
+        Http.Response accepted = http().post(purge(conference), operator, null);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(purged)
+                .allSatisfy(id -> assertThat(registrationStatus(organizer, conference, id)).isEqualTo("ERASED")));
+        assertThat(http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer).json()
+                .get("sold").asInt()).isEqualTo(2);
+        assertThat(http().get("/conferences/" + conference + "/registrations", organizer).json()
+                .get("totalElements").asLong()).isEqualTo(3);
+        for (String id : purged) {
+            assertThat(everythingStoredAbout(id, conference)).doesNotContain("Purged").doesNotContain("purged-");
+        }
+        Http.Response kept = http().get("/conferences/" + other + "/registrations/" + keptId, organizer);
+        assertThat(kept.json().get("name").asString()).isEqualTo("Keptelsewhere");
+        assertThat(kept.json().get("subject").asString()).isEqualTo("purged-one");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicReader.countEvents(
+                EventCatalogue.REGISTRATION_TOPIC, conference.toString(), "registration.attendee-erased")).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(20)).until(() -> purgeOf(conference).get("finished_at") != null);
+        Map<String, Object> finished = purgeOf(conference);
+
+        Http.Response again = http().post(purge(conference), operator, null);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(purgeOf(conference)).as("a second purge is not even started").isEqualTo(finished);
+        assertThat(finished).containsEntry("requested_by", "OPERATOR").containsEntry("attendees_erased", 3);
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier in (?, ?, ?) "
+                        + "and payload_type like '%AttendeeErased'")
+                .params(purged.get(0), purged.get(1), purged.get(2)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void only_operators_purge_and_an_unknown_conference_is_not_found() {
+        String organizer = organizerToken("olivia");
+        UUID conference = createConference(organizer);
+        String id = register(attendeeToken("not-purged"), conference, createTicketType(organizer, conference, 10),
+                "Notpurged").json().get("id").asString();
+        clock.moveTo(Instant.parse("2027-06-01T00:00:00Z"));
+
+        Http.Response byOrganizer = http().post(purge(conference), organizer, null);
+        Http.Response byAttendee = http().post(purge(conference), attendeeToken("not-purged"), null);
+        Http.Response anonymous = http().post(purge(conference), null, null);
+        Http.Response unknown = http().post(purge(UUID.randomUUID()), tokens.mint("otto", List.of("OPERATOR")), null);
+
+        assertThat(List.of(byOrganizer, byAttendee)).allSatisfy(denied -> {
+            assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+            assertThat(denied.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from personal_data_purge where conference_id = ?").param(conference)
+                .query(Long.class).single()).isZero();
+        assertThat(registrationStatus(organizer, conference, id)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void the_api_document_names_erasure_and_the_copy_with_their_statuses() {
         tools.jackson.databind.JsonNode paths = http().get("/v3/api-docs", null).json().get("paths");
 
@@ -173,10 +265,30 @@ class ErasureHttpTest extends RegistrationTestSupport {
                 .get("/conferences/{conferenceId}/attendees/{attendeeId}/personal-data").get("get");
         assertThat(export.get("operationId").asString()).isEqualTo("exportPersonalData");
         assertThat(export.get("responses").propertyNames()).contains("200", "403", "404");
+        tools.jackson.databind.JsonNode purge = paths
+                .get("/admin/conferences/{conferenceId}/purge-personal-data").get("post");
+        assertThat(purge.get("operationId").asString()).isEqualTo("purgePersonalData");
+        assertThat(purge.get("summary").asString()).isEqualTo("Purge personal data");
+        assertThat(purge.get("responses").propertyNames()).contains("202", "401", "403", "404", "409")
+                .doesNotContain("200", "204");
     }
 
     private static String erasure(UUID conference, String attendee) {
         return "/conferences/" + conference + "/attendees/" + attendee + "/erasure";
+    }
+
+    private static String purge(UUID conference) {
+        return "/admin/conferences/" + conference + "/purge-personal-data";
+    }
+
+    private String registrationStatus(String organizer, UUID conference, String attendee) {
+        return http().get("/conferences/" + conference + "/registrations/" + attendee, organizer).json()
+                .get("status").asString();
+    }
+
+    private Map<String, Object> purgeOf(UUID conference) {
+        return jdbc.sql("select * from personal_data_purge where conference_id = ?").param(conference).query()
+                .singleRow();
     }
 
     private static String personalData(UUID conference, String attendee) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,12 @@ import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
+import tools.jackson.databind.JsonNode;
 
-/** Sprints forgets an erased attendee through the platform's reaction to {@code registration.attendee-erased}. */
+/**
+ * Sprints forgets an erased attendee through the platform's reaction to {@code registration.attendee-erased}, and
+ * gives a person the copy of what it holds about them.
+ */
 @ServiceTest(properties = "spring.config.name=sprints")
 class SprintErasureTest extends SprintsTestSupport {
 
@@ -49,6 +54,57 @@ class SprintErasureTest extends SprintsTestSupport {
                 .param(erased.toString()).query(Long.class).single()).isOne();
         replaySprintView();
         assertThat(participantsOn(organizerToken("olivia"), conference, sprint, MONDAY)).isEqualTo(2);
+    }
+
+    @Test
+    void the_copy_of_ones_data_lists_their_sprints_days_attendance_and_what_they_lead_and_nothing_of_others() {
+        UUID conference = conference("olivia");
+        UUID paula = attendee(conference, "copy-paula", "Paula Participant");
+        UUID quentin = attendee(conference, "copy-quentin", "Quentin Other");
+        UUID joined = announced(token("copy-quentin"), conference, quentin, 12, MONDAY, TUESDAY);
+        UUID led = announced(organizerToken("olivia"), conference, paula, 8, WEDNESDAY);
+        signedUp(token("copy-paula"), conference, joined, paula, MONDAY, TUESDAY);
+        signedUp(token("copy-quentin"), conference, joined, quentin, MONDAY);
+        clockAt(MONDAY, 10);
+        assertThat(http().post(participants(conference, joined) + "/" + paula + "/attendance", token("copy-quentin"),
+                Map.of("day", MONDAY)).status()).isEqualTo(204);
+
+        Http.Response copy = http().get(personalData(conference, paula), token("copy-paula"));
+
+        assertThat(copy.status()).as(copy.toString()).isEqualTo(200);
+        JsonNode body = copy.json();
+        assertThat(body.get("subject").asString()).isEqualTo("copy-paula");
+        assertThat(body.get("name").asString()).isEqualTo("Paula Participant");
+        assertThat(body.get("sprints").size()).isOne();
+        JsonNode place = body.get("sprints").get(0);
+        assertThat(place.get("sprintId").asString()).isEqualTo(joined.toString());
+        assertThat(place.get("days").values()).extracting(JsonNode::asString).containsExactly(MONDAY, TUESDAY);
+        assertThat(place.get("attendedDays").values()).extracting(JsonNode::asString).containsExactly(MONDAY);
+        assertThat(body.get("leads").size()).isOne();
+        assertThat(body.get("leads").get(0).get("sprintId").asString()).isEqualTo(led.toString());
+        assertThat(copy.body()).doesNotContain("Quentin").doesNotContain("copy-quentin")
+                .doesNotContain(quentin.toString());
+        assertThat(http().get(personalData(conference, paula), organizerToken("olivia")).status()).isEqualTo(200);
+        Http.Response stranger = http().get(personalData(conference, paula), token("copy-quentin"));
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(403);
+        Http.Response unknown = http().get(personalData(conference, UUID.randomUUID()), organizerToken("olivia"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        RegistrationFeed.publish(new AttendeeErased(UUID.randomUUID(), conference, Instant.parse("2027-05-20T00:00:00Z"),
+                paula));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                http().get(personalData(conference, paula), organizerToken("olivia")).json().has("name")).isFalse());
+        Http.Response after = http().get(personalData(conference, paula), organizerToken("olivia"));
+        assertThat(after.body()).doesNotContain("copy-paula").doesNotContain("Paula");
+        assertThat(after.json().get("sprints").get(0).get("days").values()).hasSize(2);
+        assertThat(http().get(personalData(conference, paula), token("copy-paula")).status())
+                .as("an erased subject is nobody's").isEqualTo(403);
+    }
+
+    private static String personalData(UUID conference, UUID attendee) {
+        return "/conferences/" + conference + "/attendees/" + attendee + "/personal-data";
     }
 
     private String storedAbout(UUID sprint) {

@@ -21,6 +21,7 @@ import io.lanyard.registration.registrations.write.AlreadyRegisteredException;
 import io.lanyard.registration.registrations.write.AttendeeCheckedIn;
 import io.lanyard.registration.registrations.write.AttendeeErased;
 import io.lanyard.registration.registrations.write.AttendeeRegistered;
+import io.lanyard.registration.registrations.write.ConferenceRegistrations;
 import io.lanyard.registration.registrations.write.RegistrationCancelled;
 
 /**
@@ -31,13 +32,16 @@ import io.lanyard.registration.registrations.write.RegistrationCancelled;
 @Component
 @ProcessingGroup("registration-view")
 @ReadModelTables({"registration_view", "known_attendee"})
-class RegistrationView implements ActiveRegistrations {
+class RegistrationView implements ActiveRegistrations, ConferenceRegistrations {
 
     enum Status { CONFIRMED, CANCELLED, ERASED }
 
     record RegistrationDetails(UUID id, UUID conferenceId, String subject, String name, String email,
                                UUID ticketTypeId, Status status, boolean checkedIn) {
     }
+
+    /** The least uuid in PostgreSQL's order (it compares the bytes unsigned), where a walk in id order starts. */
+    private static final UUID NIL = new UUID(0L, 0L);
 
     private final JdbcClient jdbc;
     private final Attendees attendees;
@@ -106,6 +110,23 @@ class RegistrationView implements ActiveRegistrations {
                         select count(*) from registration_view
                         where conference_id = ? and subject = ? and status = 'CONFIRMED'""")
                 .params(conferenceId, subject).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public List<UUID> unerasedAttendees(UUID conferenceId, UUID after, int limit) {
+        return jdbc.sql("""
+                        select attendee_id from registration_view
+                        where conference_id = ? and status <> 'ERASED' and attendee_id > ?
+                        order by attendee_id limit ?""")
+                .params(conferenceId, after == null ? NIL : after, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Override
+    public boolean hasUnerasedAttendees(UUID conferenceId) {
+        return jdbc.sql("select exists (select 1 from registration_view where conference_id = ? and status <> 'ERASED')")
+                .param(conferenceId).query(Boolean.class).single();
     }
 
     Optional<RegistrationDetails> find(UUID conferenceId, UUID attendeeId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -38,6 +39,13 @@ class SprintView implements AnnouncedSprints, JoinedSprints {
     }
 
     record Participation(UUID attendeeId, List<LocalDate> days, List<LocalDate> attendedDays) {
+    }
+
+    /** One attendee's place in a sprint, with the sprint it is in. */
+    record JoinedSprint(UUID sprintId, String project, List<LocalDate> days, List<LocalDate> attendedDays) {
+    }
+
+    private record JoinedDay(UUID sprintId, String project, LocalDate day, boolean attended) {
     }
 
     private record SprintRow(UUID id, UUID conferenceId, String project, String description, UUID leaderAttendeeId,
@@ -164,6 +172,33 @@ class SprintView implements AnnouncedSprints, JoinedSprints {
                 .params(attendeeId, conferenceId)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** The sprints of the conference the attendee takes part in, in the board's order, with their days. */
+    List<JoinedSprint> joinedBy(UUID conferenceId, UUID attendeeId) {
+        List<JoinedDay> rows = jdbc.sql("""
+                        select s.sprint_id, s.project, d.day, coalesce(d.attended, false) as attended
+                        from sprint_participant_view p
+                        join sprint_view s using (sprint_id)
+                        left join sprint_participant_day_view d using (sprint_id, attendee_id)
+                        where p.attendee_id = ? and s.conference_id = ?
+                        order by s.announced_at, s.sprint_id, d.day""")
+                .params(attendeeId, conferenceId)
+                .query((rs, n) -> new JoinedDay(rs.getObject("sprint_id", UUID.class), rs.getString("project"),
+                        rs.getObject("day", LocalDate.class), rs.getBoolean("attended")))
+                .list();
+        Map<UUID, List<JoinedDay>> bySprint = new LinkedHashMap<>();
+        rows.forEach(row -> bySprint.computeIfAbsent(row.sprintId(), s -> new ArrayList<>()).add(row));
+        return bySprint.values().stream()
+                .map(days -> new JoinedSprint(days.getFirst().sprintId(), days.getFirst().project(),
+                        days.stream().map(JoinedDay::day).filter(Objects::nonNull).toList(),
+                        days.stream().filter(JoinedDay::attended).map(JoinedDay::day).toList()))
+                .toList();
+    }
+
+    /** The sprints of the conference the attendee leads. */
+    List<SprintDetails> ledBy(UUID conferenceId, UUID attendeeId) {
+        return list(conferenceId).stream().filter(s -> attendeeId.equals(s.leaderAttendeeId())).toList();
     }
 
     private List<DayCount> dayCounts(String condition, UUID id) {
