@@ -20,7 +20,7 @@ public record TicketWaitlisted(UUID dinnerId, UUID conferenceId, UUID ticketId, 
                                @NotPersonalData("the dinner's name") String dinnerName,
                                @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                                OffsetDateTime dinnerStartsAt, @PersonalData String requestedBy,
-                               String idempotencyKey,
+                               @PersonalData String idempotencyKey,
                                @NotPersonalData("how many requirements, not which") int dietaryRequirementCount) {
 
     public TicketWaitlisted(UUID dinnerId, UUID conferenceId, UUID ticketId, UUID attendeeId,
