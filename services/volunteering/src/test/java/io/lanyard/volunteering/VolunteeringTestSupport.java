@@ -31,6 +31,9 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    /** Events {@link #onlySnapshotRemains} took out of the store, to be put back when the test ends. */
+    private final List<Map<String, Object>> deletedEvents = new ArrayList<>();
+
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
     }
@@ -163,8 +166,6 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         assertThat(deleted).isPositive();
         deletedEvents.addAll(rows);
     }
-
-    private final List<Map<String, Object>> deletedEvents = new ArrayList<>();
 
     @AfterEach
     void eventsPutBack() {

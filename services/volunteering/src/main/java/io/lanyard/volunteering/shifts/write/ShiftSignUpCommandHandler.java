@@ -51,9 +51,9 @@ class ShiftSignUpCommandHandler {
 
     @CommandHandler
     void handle(ShiftMessages.SignUpForShift command) throws Refusal {
-        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
         Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
                 command.person());
+        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
         ShiftTimes times = shift.invoke(Shift::times);
         VolunteerRules rules = policies.rulesFor(command.conferenceId());
