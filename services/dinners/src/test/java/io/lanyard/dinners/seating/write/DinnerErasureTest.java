@@ -94,6 +94,14 @@ class DinnerErasureTest extends DinnersTestSupport {
                 .isEqualTo("WAITLISTED");
         assertThat(seats(organizer, conference, dinner)).containsExactly(0, 2, 0, 2);
 
+        // what is entered for them afterwards is kept no more than their key allows: nowhere
+        UUID later = createDinner(organizer, conference, 5);
+        String afterwards = requestTicket(organizer, conference, later, erased, "diet-entered-after-erasure", null)
+                .json().get("id").asString();
+        assertThat(ticket(organizer, conference, later, afterwards).json().get("dietaryRequirements").toString())
+                .isEqualTo("[\"(erased)\"]");
+        assertThat(StoredText.everything(jdbc)).doesNotContain("diet-entered-after-erasure");
+
         for (String view : List.of("ticket-view", "dinner-view")) {
             Http.Response replayed = http().post("/admin/read-models/" + view + "/replay",
                     tokens.mint("otto", List.of("OPERATOR")), null);

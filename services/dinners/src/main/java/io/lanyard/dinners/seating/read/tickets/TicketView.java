@@ -32,6 +32,7 @@ import io.lanyard.dinners.seating.write.TicketPromoted;
 import io.lanyard.dinners.seating.write.TicketStatus;
 import io.lanyard.dinners.seating.write.TicketWaitlisted;
 import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.platform.personaldata.PersonalDataKeys;
 import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.RefusedInTransaction;
 
@@ -65,28 +66,37 @@ public class TicketView implements RequestedTickets {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataKeys keys;
 
-    TicketView(JdbcClient jdbc) {
+    TicketView(JdbcClient jdbc, PersonalDataKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @EventHandler
     void on(TicketHeld event, @SequenceNumber Long sequence) {
+        boolean erased = isErased(event.attendeeId());
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(), TicketStatus.HELD,
                 event.holdExpiresAt(), event.requestedAt(), sequence,
-                DietaryCount.orPlaceholders(event.dietaryRequirements(), event.dietaryRequirementCount()));
-        rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.HELD, event.holdExpiresAt(),
-                TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+                requirements(erased, event.dietaryRequirements(), event.dietaryRequirementCount()));
+        if (!erased) {
+            rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
+                    TicketStatus.HELD, event.holdExpiresAt(),
+                    TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+        }
     }
 
     @EventHandler
     void on(TicketWaitlisted event, @SequenceNumber Long sequence) {
+        boolean erased = isErased(event.attendeeId());
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(),
                 TicketStatus.WAITLISTED, null, event.requestedAt(), sequence,
-                DietaryCount.orPlaceholders(event.dietaryRequirements(), event.dietaryRequirementCount()));
-        rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.WAITLISTED, null, TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+                requirements(erased, event.dietaryRequirements(), event.dietaryRequirementCount()));
+        if (!erased) {
+            rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
+                    TicketStatus.WAITLISTED, null,
+                    TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+        }
     }
 
     @EventHandler
@@ -99,7 +109,8 @@ public class TicketView implements RequestedTickets {
     @EventHandler
     void on(TicketConfirmed event) {
         jdbc.sql("update dinner_ticket set status = 'CONFIRMED', payment_reference = ? where ticket_id = ?")
-                .params(event.paymentReference(), event.ticketId())
+                .params(isErased(event.attendeeId()) ? PersonalFields.ERASED : event.paymentReference(),
+                        event.ticketId())
                 .update();
     }
 
@@ -113,6 +124,18 @@ public class TicketView implements RequestedTickets {
         jdbc.sql("update dinner_ticket set status = 'CANCELLED', refund_due = ? where ticket_id = ?")
                 .params(event.refundDue(), event.ticketId())
                 .update();
+    }
+
+    /**
+     * Whether the attendee was erased. An event that names them afterwards (an organizer asking a seat for them)
+     * is stored with placeholders, as their key is gone; the view stores the same, not what the command carried.
+     */
+    private boolean isErased(UUID attendeeId) {
+        return keys.isErased(attendeeId.toString());
+    }
+
+    private static List<String> requirements(boolean erased, List<String> stored, int count) {
+        return DietaryCount.orPlaceholders(erased ? List.of() : stored, count);
     }
 
     private void requested(UUID ticketId, UUID dinnerId, UUID conferenceId, UUID attendeeId, TicketStatus status,
