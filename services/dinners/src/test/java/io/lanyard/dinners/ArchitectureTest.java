@@ -27,7 +27,12 @@ class ArchitectureTest {
                             "io.lanyard.dinners.seating.automation..", "io.lanyard.dinners.publishing..");
 
     @ArchTest
-    static final ArchRule only_the_cancellation_reaction_hears_of_registrations_events =
-            noClasses().that().resideOutsideOfPackage("io.lanyard.dinners.seating.automation.whenattendeecancelled..")
+    static final ArchRule personalData = ArchitectureRules.PERSONAL_DATA_IS_MARKED;
+
+    @ArchTest
+    static final ArchRule only_the_reactions_to_cancellation_and_erasure_hear_of_registrations_events =
+            noClasses().that().resideOutsideOfPackages(
+                            "io.lanyard.dinners.seating.automation.whenattendeecancelled..",
+                            "io.lanyard.dinners.seating.automation.whenattendeeerased..")
                     .should().dependOnClassesThat().resideInAPackage("io.lanyard.kernel.events.registration..");
 }

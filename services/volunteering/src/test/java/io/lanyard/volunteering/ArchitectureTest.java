@@ -17,6 +17,9 @@ class ArchitectureTest {
     static final ArchTests lanyard = ArchTests.in(ArchitectureRules.class);
 
     @ArchTest
+    static final ArchRule personalData = ArchitectureRules.PERSONAL_DATA_IS_MARKED;
+
+    @ArchTest
     static final ArchRule shifts_know_nothing_of_the_policy = noClasses()
             .that().resideInAPackage("io.lanyard.volunteering.shifts..")
             .should().dependOnClassesThat().resideInAPackage("io.lanyard.volunteering.policy..")

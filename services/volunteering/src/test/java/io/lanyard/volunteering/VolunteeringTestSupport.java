@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +30,9 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Events {@link #onlySnapshotRemains} took out of the store, to be put back when the test ends. */
+    private final List<Map<String, Object>> deletedEvents = new ArrayList<>();
 
     /** A volunteer known to the service, with the token they call with. */
     record Volunteer(UUID id, String subject, String token) {
@@ -141,18 +145,40 @@ abstract class VolunteeringTestSupport extends ServiceTestSupport {
         return UUID.nameUUIDFromBytes((conference + "/" + attendee).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits for a snapshot of the aggregate, then deletes the events it covers. */
+    /**
+     * Waits for a snapshot of the aggregate, then deletes the events it covers until the test ends: they are put
+     * back afterwards, so that the store the cached context shares stays whole and its read models replayable.
+     */
     void onlySnapshotRemains(UUID aggregateId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "select count(*) from snapshot_event_entry where aggregate_identifier = ?")
                 .param(aggregateId.toString()).query(Long.class).single() > 0);
-        int deleted = jdbc.sql("""
-                        delete from domain_event_entry
-                        where aggregate_identifier = ?
-                          and sequence_number <= (select max(sequence_number) from snapshot_event_entry
-                                                  where aggregate_identifier = ?)""")
+        String covered = """
+                from domain_event_entry
+                where aggregate_identifier = ?
+                  and sequence_number <= (select max(sequence_number) from snapshot_event_entry
+                                          where aggregate_identifier = ?)""";
+        List<Map<String, Object>> rows = jdbc.sql("select * " + covered)
+                .params(aggregateId.toString(), aggregateId.toString()).query().listOfRows();
+        int deleted = jdbc.sql("delete " + covered)
                 .params(aggregateId.toString(), aggregateId.toString())
                 .update();
         assertThat(deleted).isPositive();
+        deletedEvents.addAll(rows);
+    }
+
+    @AfterEach
+    void eventsPutBack() {
+        for (Map<String, Object> row : deletedEvents) {
+            jdbc.sql("""
+                            insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                                                            event_identifier, meta_data, payload, payload_revision,
+                                                            payload_type, time_stamp)
+                            values (:global_index, :aggregate_identifier, :sequence_number, :type, :event_identifier,
+                                    :meta_data, :payload, :payload_revision, :payload_type, :time_stamp)""")
+                    .params(row)
+                    .update();
+        }
+        deletedEvents.clear();
     }
 }

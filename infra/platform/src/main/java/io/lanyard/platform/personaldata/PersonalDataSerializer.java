@@ -136,6 +136,11 @@ public class PersonalDataSerializer implements Serializer {
                 for (JsonNode element : array.values()) {
                     visit(element, nested.shape(), subject, sealing);
                 }
+            } else if (nested.many() && value instanceof ObjectNode map) {
+                // a map's values, each a record with its own marks
+                for (JsonNode element : map.values()) {
+                    visit(element, nested.shape(), subject, sealing);
+                }
             } else if (value != null) {
                 visit(value, nested.shape(), subject, sealing);
             }

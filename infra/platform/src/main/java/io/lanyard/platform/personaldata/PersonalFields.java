@@ -130,16 +130,26 @@ public final class PersonalFields {
                 || type.getName().startsWith("javax.") || type.getName().startsWith("org.axonframework.");
     }
 
-    /** The field's own type, or the element type of a collection field; null where neither can hold a record. */
+    /**
+     * The field's own type, the element type of a collection field, or the value type of a map field (state kept
+     * by id, as a dinner keeps its tickets); null where none of them can hold a record.
+     */
     private static Class<?> elementType(Field field) {
         if (Collection.class.isAssignableFrom(field.getType())) {
-            Type generic = field.getGenericType();
-            if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
-                return c;
-            }
-            return null;
+            return typeArgument(field, 0);
+        }
+        if (Map.class.isAssignableFrom(field.getType())) {
+            return typeArgument(field, 1);
         }
         return ignored(field.getType()) ? null : field.getType();
+    }
+
+    private static Class<?> typeArgument(Field field, int index) {
+        Type generic = field.getGenericType();
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[index] instanceof Class<?> c) {
+            return c;
+        }
+        return null;
     }
 
     private static Placeholder placeholder(Class<?> type) {

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -56,6 +58,13 @@ class PersonalDataSerializerTest {
         String hostName;
         int seatsTaken;
         List<Guest> guests = new ArrayList<>();
+    }
+
+    /** Snapshotted state that keeps its records by id, as a dinner keeps its tickets. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+    static class Seating {
+        int seats;
+        Map<UUID, Guest> byTicket = new HashMap<>();
     }
 
     private static EmbeddedPostgres postgres;
@@ -199,6 +208,31 @@ class PersonalDataSerializerTest {
         assertThat(erased.hostName).isEqualTo(PersonalFields.ERASED);
         assertThat(erased.seatsTaken).isEqualTo(7);
         assertThat(erased.guests).containsExactly(table.guests.getFirst());
+    }
+
+    @Test
+    void records_kept_as_the_values_of_a_map_are_sealed_under_their_own_subjects() {
+        Seating seating = new Seating();
+        seating.seats = 12;
+        Guest erased = new Guest(UUID.randomUUID(), "Sophie Wilson");
+        Guest kept = new Guest(UUID.randomUUID(), "Barbara Liskov");
+        UUID erasedTicket = UUID.randomUUID();
+        UUID keptTicket = UUID.randomUUID();
+        seating.byTicket.put(erasedTicket, erased);
+        seating.byTicket.put(keptTicket, kept);
+        String aggregate = UUID.randomUUID().toString();
+        store.storeSnapshot(new GenericDomainEventMessage<>("Seating", aggregate, 5, seating));
+
+        String stored = new String(jdbc.sql("select payload from snapshot_event_entry where aggregate_identifier = ?")
+                .param(aggregate).query(byte[].class).single(), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain("Sophie Wilson").doesNotContain("Barbara Liskov").contains("pd1:")
+                .contains(erasedTicket.toString());
+        keys.destroy(erased.guestId().toString());
+
+        Seating loaded = (Seating) store.readSnapshot(aggregate).orElseThrow().getPayload();
+        assertThat(loaded.seats).isEqualTo(12);
+        assertThat(loaded.byTicket).containsOnly(Map.entry(erasedTicket, new Guest(erased.guestId(),
+                PersonalFields.ERASED)), Map.entry(keptTicket, kept));
     }
 
     @Test

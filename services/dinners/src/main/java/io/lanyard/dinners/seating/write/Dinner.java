@@ -31,6 +31,9 @@ import io.lanyard.dinners.seating.write.DinnerMessages.ScheduleDinner;
 import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.write.DinnerMessages.WithdrawCancelledAttendee;
 import io.lanyard.platform.axon.AxonPlatformConfiguration;
+import io.lanyard.platform.personaldata.DataSubject;
+import io.lanyard.platform.personaldata.NotPersonalData;
+import io.lanyard.platform.personaldata.PersonalData;
 import io.lanyard.platform.problems.Refusal;
 
 /**
@@ -49,7 +52,9 @@ import io.lanyard.platform.problems.Refusal;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Dinner {
 
-    record Ticket(UUID attendeeId, TicketStatus status, Instant holdExpiresAt, String paymentReference) {
+    /** The payment reference is the payer's at the provider: sealed under the attendee's key in snapshots too. */
+    record Ticket(@DataSubject UUID attendeeId, TicketStatus status, Instant holdExpiresAt,
+                  @PersonalData String paymentReference) {
 
         Ticket with(TicketStatus newStatus) {
             return new Ticket(attendeeId, newStatus, holdExpiresAt, paymentReference);
@@ -59,6 +64,7 @@ class Dinner {
     @AggregateIdentifier
     private UUID dinnerId;
     private UUID conferenceId;
+    @NotPersonalData("the dinner's name")
     private String name;
     @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     private OffsetDateTime startsAt;

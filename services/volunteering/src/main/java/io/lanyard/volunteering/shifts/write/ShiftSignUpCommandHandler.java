@@ -1,6 +1,7 @@
 package io.lanyard.volunteering.shifts.write;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.platform.directory.CommitLocks;
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.Refusal;
 import io.lanyard.platform.web.NotFoundException;
 
@@ -31,16 +33,18 @@ class ShiftSignUpCommandHandler {
     private final Repository<VolunteerSchedule> schedules;
     private final VolunteerRulesSource policies;
     private final PersonRegistrations registrations;
+    private final ErasedVolunteers erased;
     private final AttendeeLocks volunteerLocks;
     private final CommitLocks locks;
 
     ShiftSignUpCommandHandler(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules,
                               VolunteerRulesSource policies, PersonRegistrations registrations,
-                              AttendeeLocks volunteerLocks, CommitLocks locks) {
+                              ErasedVolunteers erased, AttendeeLocks volunteerLocks, CommitLocks locks) {
         this.shifts = shifts;
         this.schedules = schedules;
         this.policies = policies;
         this.registrations = registrations;
+        this.erased = erased;
         this.volunteerLocks = volunteerLocks;
         this.locks = locks;
     }
@@ -49,6 +53,7 @@ class ShiftSignUpCommandHandler {
     void handle(ShiftMessages.SignUpForShift command) throws Refusal {
         Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
                 command.person());
+        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
         ShiftTimes times = shift.invoke(Shift::times);
         VolunteerRules rules = policies.rulesFor(command.conferenceId());
@@ -62,8 +67,8 @@ class ShiftSignUpCommandHandler {
             throw refusal.get();
         }
         shift.execute(s -> s.signUp(command.attendeeId(), command.signedUpBy()));
-        schedule.execute(s -> s.book(command.conferenceId(), command.person(), command.attendeeId(),
-                command.shiftId(), times));
+        schedule.execute(s -> s.book(scheduleId, command.conferenceId(), command.attendeeId(), command.shiftId(),
+                times));
     }
 
     @CommandHandler
@@ -114,7 +119,8 @@ class ShiftSignUpCommandHandler {
                 schedule.execute(s -> s.release(shiftId));
             }
         }
-        schedule.execute(s -> s.close(command.conferenceId(), command.person(), command.attendeeId()));
+        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
+        schedule.execute(s -> s.close(scheduleId, command.conferenceId(), command.attendeeId()));
     }
 
     /**
@@ -123,13 +129,25 @@ class ShiftSignUpCommandHandler {
      */
     private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId, String person) {
         volunteerLocks.lock(attendeeId);
-        UUID id = VolunteerSchedule.idOf(conferenceId, person);
+        UUID id = scheduleIdOf(conferenceId, attendeeId, person);
         locks.lock("schedule/" + id);
         Aggregate<VolunteerSchedule> schedule = load(id);
         if (schedule.invoke(VolunteerSchedule::isNew)) {
-            carryOverSchedulesKeptPerRegistration(conferenceId, person, schedule);
+            carryOverSchedulesKeptPerRegistration(conferenceId, attendeeId, person, id, schedule);
         }
         return schedule;
+    }
+
+    /**
+     * The person's schedule; for an erased attendee, whose {@code sub} is gone, the one kept for them when they
+     * were erased, or (had this service not known them then) one of their own.
+     */
+    private UUID scheduleIdOf(UUID conferenceId, UUID attendeeId, String person) {
+        if (!PersonalFields.isErased(person)) {
+            return VolunteerSchedule.idOf(conferenceId, person);
+        }
+        return erased.scheduleOf(attendeeId)
+                .orElseGet(() -> VolunteerSchedule.idOf(conferenceId, PersonalFields.ERASED + " " + attendeeId));
     }
 
     /**
@@ -137,12 +155,16 @@ class ShiftSignUpCommandHandler {
      * their registrations' schedules hold (shifts, no-shows, a cancellation) joins it, so that nobody's history is
      * lost on the way; once it has any event, they have been carried over or there were none.
      */
-    private void carryOverSchedulesKeptPerRegistration(UUID conferenceId, String person,
-                                                       Aggregate<VolunteerSchedule> schedule) {
-        for (UUID registration : registrations.of(conferenceId, person)) {
+    private void carryOverSchedulesKeptPerRegistration(UUID conferenceId, UUID attendeeId, String person,
+                                                       UUID scheduleId, Aggregate<VolunteerSchedule> schedule) {
+        // every erased attendee reads as the same placeholder: only this registration is known to be theirs
+        List<UUID> theirs = PersonalFields.isErased(person) ? List.of(attendeeId)
+                : registrations.of(conferenceId, person);
+        for (UUID registration : theirs) {
             Aggregate<VolunteerSchedule> kept = load(VolunteerSchedule.keptPerRegistration(conferenceId, registration));
             if (!kept.invoke(VolunteerSchedule::isNew)) {
-                ScheduleCarriedOver carried = kept.invoke(k -> k.carriedOverTo(conferenceId, person, registration));
+                ScheduleCarriedOver carried = kept.invoke(k -> k.carriedOverTo(scheduleId, conferenceId,
+                        registration));
                 schedule.execute(s -> s.carryOver(carried));
             }
         }

@@ -111,9 +111,9 @@ class VolunteerSchedule {
         return String.valueOf(duration.toMinutes() / 60.0);
     }
 
-    void book(UUID conference, String person, UUID volunteer, UUID shiftId, ShiftTimes times) {
-        apply(new ShiftBooked(idOf(conference, person), conference, volunteer, shiftId, times.startsAt(),
-                times.endsAt()));
+    /** {@code schedule}: this schedule's id, which its first event gives it. */
+    void book(UUID schedule, UUID conference, UUID volunteer, UUID shiftId, ShiftTimes times) {
+        apply(new ShiftBooked(schedule, conference, volunteer, shiftId, times.startsAt(), times.endsAt()));
     }
 
     void release(UUID shiftId) {
@@ -140,15 +140,15 @@ class VolunteerSchedule {
                 .toList();
     }
 
-    void close(UUID conference, String person, UUID volunteer) {
+    void close(UUID schedule, UUID conference, UUID volunteer) {
         if (!cancelled.contains(volunteer)) {
-            apply(new VolunteerScheduleClosed(idOf(conference, person), conference, volunteer));
+            apply(new VolunteerScheduleClosed(schedule, conference, volunteer));
         }
     }
 
     /** What a schedule kept per registration holds, to be carried over to the person's: all of it is theirs. */
-    ScheduleCarriedOver carriedOverTo(UUID conference, String person, UUID volunteer) {
-        return new ScheduleCarriedOver(idOf(conference, person), conference, volunteer,
+    ScheduleCarriedOver carriedOverTo(UUID schedule, UUID conference, UUID volunteer) {
+        return new ScheduleCarriedOver(schedule, conference, volunteer,
                 keptPerRegistration(conference, volunteer), Map.copyOf(bookings), Set.copyOf(noShows),
                 closed || cancelled.contains(volunteer));
     }

@@ -49,7 +49,7 @@ class JacksonSnapshotTest {
         UUID bobsSchedule = VolunteerSchedule.idOf(CONFERENCE, personOf(BOB));
         schedules.given(bobsSchedule, new ShiftBooked(bobsSchedule, CONFERENCE, BOB, SHIFT, STARTS, ENDS));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
-                schedules.repository(), RULES, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                schedules.repository(), RULES, NO_EARLIER_REGISTRATIONS, OtherAggregate.NONE_ERASED, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS, ENDS,
                                 ZoneOffset.ofHours(-7), 2, "olivia"),
                         new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"),
@@ -76,7 +76,7 @@ class JacksonSnapshotTest {
         shifts.given(SHIFT, new ShiftScheduled(SHIFT, CONFERENCE, "Bag stuffing", "bag-stuffing", "Hall A", STARTS,
                 ENDS, ZoneOffset.UTC, 2, "olivia"), new VolunteerSignedUp(SHIFT, CONFERENCE, ALICE, "alice"));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), RULES, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                fixture.getRepository(), RULES, NO_EARLIER_REGISTRATIONS, OtherAggregate.NONE_ERASED, NO_ATTENDEE_LOCKS, NO_LOCKS));
         fixture.given(new ShiftBooked(schedule, CONFERENCE, ALICE, missed, STARTS.minus(Duration.ofDays(1)),
                                 STARTS.minus(Duration.ofDays(1)).plus(Duration.ofHours(2))),
                         new ShiftBooked(schedule, CONFERENCE, ALICE, SHIFT, STARTS, ENDS))
@@ -104,7 +104,7 @@ class JacksonSnapshotTest {
         VolunteerSchedule restored = serializer.deserialize(new SimpleSerializedObject<>(
                 KEPT_PER_REGISTRATION.formatted(SHIFT, SHIFT, kept).getBytes(StandardCharsets.UTF_8), byte[].class,
                 VolunteerSchedule.class.getName(), null));
-        assertThat(restored.carriedOverTo(CONFERENCE, personOf(ALICE), ALICE)).isEqualTo(new ScheduleCarriedOver(
+        assertThat(restored.carriedOverTo(VolunteerSchedule.idOf(CONFERENCE, personOf(ALICE)), CONFERENCE, ALICE)).isEqualTo(new ScheduleCarriedOver(
                 VolunteerSchedule.idOf(CONFERENCE, personOf(ALICE)), CONFERENCE, ALICE, kept,
                 Map.of(SHIFT, new ShiftTimes(STARTS, ENDS)), Set.of(SHIFT), true));
     }

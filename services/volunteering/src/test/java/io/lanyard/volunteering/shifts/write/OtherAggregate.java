@@ -3,6 +3,7 @@ package io.lanyard.volunteering.shifts.write;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -31,6 +32,8 @@ final class OtherAggregate<T> {
     static final AttendeeLocks NO_ATTENDEE_LOCKS = new AttendeeLocks(NO_LOCKS);
     /** Nobody in these tests had a schedule kept per registration. */
     static final PersonRegistrations NO_EARLIER_REGISTRATIONS = (conference, person) -> List.of();
+    /** Nobody in these tests was erased. */
+    static final ErasedVolunteers NONE_ERASED = attendee -> Optional.empty();
 
     /** The person (token {@code sub}) behind an attendee id in the fixture tests. */
     static String personOf(UUID attendee) {

@@ -47,7 +47,7 @@ class ShiftRulesTest {
         VolunteerRules rules = VolunteerRules.defaults(ZoneId.of("America/Los_Angeles"));
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(fixture.getRepository(),
                 schedules.repository(), conference -> rules,
-                (conference, person) -> registrations.getOrDefault(person, List.of()), NO_ATTENDEE_LOCKS, NO_LOCKS));
+                (conference, person) -> registrations.getOrDefault(person, List.of()), OtherAggregate.NONE_ERASED, NO_ATTENDEE_LOCKS, NO_LOCKS));
     }
 
     static ShiftScheduled scheduled(int capacity) {

@@ -37,7 +37,7 @@ class VolunteerScheduleRulesTest {
     @BeforeEach
     void commandHandler() {
         fixture.registerAnnotatedCommandHandler(new ShiftSignUpCommandHandler(shifts.repository(),
-                fixture.getRepository(), conference -> rules, NO_EARLIER_REGISTRATIONS, NO_ATTENDEE_LOCKS, NO_LOCKS));
+                fixture.getRepository(), conference -> rules, NO_EARLIER_REGISTRATIONS, OtherAggregate.NONE_ERASED, NO_ATTENDEE_LOCKS, NO_LOCKS));
     }
 
     /** A shift on the other side, in the given offset, from {@code start} for {@code hours}. */

@@ -21,6 +21,7 @@ import io.lanyard.dinners.seating.write.TicketExpired;
 import io.lanyard.dinners.seating.write.TicketHeld;
 import io.lanyard.dinners.seating.write.TicketPromoted;
 import io.lanyard.dinners.seating.write.TicketWaitlisted;
+import io.lanyard.platform.operations.ReadModelTables;
 
 /**
  * Each dinner with its seat counts, written in the command's transaction. The row's check constraint repeats the
@@ -29,6 +30,7 @@ import io.lanyard.dinners.seating.write.TicketWaitlisted;
  */
 @Component
 @ProcessingGroup("dinner-view")
+@ReadModelTables("dinner_view")
 class DinnerView implements ScheduledDinners {
 
     record DinnerSummary(UUID id, UUID conferenceId, String name, String venue, String startsAt, int seats,

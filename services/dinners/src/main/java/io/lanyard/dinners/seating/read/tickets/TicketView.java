@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.lanyard.dinners.seating.write.AlreadyHasTicketException;
+import io.lanyard.dinners.seating.write.DietaryCount;
 import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.write.RepeatedRequestException;
 import io.lanyard.dinners.seating.write.RequestedTickets;
@@ -30,15 +31,23 @@ import io.lanyard.dinners.seating.write.TicketHeld;
 import io.lanyard.dinners.seating.write.TicketPromoted;
 import io.lanyard.dinners.seating.write.TicketStatus;
 import io.lanyard.dinners.seating.write.TicketWaitlisted;
+import io.lanyard.platform.operations.ReadModelTables;
+import io.lanyard.platform.personaldata.PersonalDataKeys;
+import io.lanyard.platform.personaldata.PersonalFields;
 import io.lanyard.platform.problems.RefusedInTransaction;
 
 /**
  * Tickets as attendees and organizers see them, with their dietary requirements and the first answer to each
  * request made under an Idempotency-Key (with its body's digest), all written in the command's transaction. The
  * unique indexes are the safety nets behind the aggregate: one live ticket per attendee, one answer per key.
+ * <p>
+ * An erased attendee's requirements and payment reference read as {@code (erased)}, here as in their shredded
+ * events, so a replay after an erasure rebuilds what the erasure left: the same tickets, the same number of
+ * requirements, none of their text, and no remembered answer under their subject.
  */
 @Component
 @ProcessingGroup("ticket-view")
+@ReadModelTables({"dinner_ticket", "dinner_ticket_dietary", "ticket_request_key"})
 public class TicketView implements RequestedTickets {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,27 +58,45 @@ public class TicketView implements RequestedTickets {
     record Guest(UUID ticketId, UUID attendeeId, String name, List<String> dietaryRequirements) {
     }
 
-    private final JdbcClient jdbc;
+    /** One of the attendee's tickets, with everything dinners holds about it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PersonalTicket(UUID id, UUID dinnerId, String dinnerName, String dinnerStartsAt, TicketStatus status,
+                          List<String> dietaryRequirements, Instant requestedAt, Instant holdExpiresAt,
+                          String paymentReference, boolean refundDue) {
+    }
 
-    TicketView(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataKeys keys;
+
+    TicketView(JdbcClient jdbc, PersonalDataKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @EventHandler
     void on(TicketHeld event, @SequenceNumber Long sequence) {
+        boolean erased = isErased(event.attendeeId());
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(), TicketStatus.HELD,
-                event.holdExpiresAt(), event.requestedAt(), sequence, event.dietaryRequirements());
-        rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.HELD, event.holdExpiresAt(),
-                TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+                event.holdExpiresAt(), event.requestedAt(), sequence,
+                requirements(erased, event.dietaryRequirements(), event.dietaryRequirementCount()));
+        if (!erased) {
+            rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
+                    TicketStatus.HELD, event.holdExpiresAt(),
+                    TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+        }
     }
 
     @EventHandler
     void on(TicketWaitlisted event, @SequenceNumber Long sequence) {
+        boolean erased = isErased(event.attendeeId());
         requested(event.ticketId(), event.dinnerId(), event.conferenceId(), event.attendeeId(),
-                TicketStatus.WAITLISTED, null, event.requestedAt(), sequence, event.dietaryRequirements());
-        rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
-                TicketStatus.WAITLISTED, null, TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+                TicketStatus.WAITLISTED, null, event.requestedAt(), sequence,
+                requirements(erased, event.dietaryRequirements(), event.dietaryRequirementCount()));
+        if (!erased) {
+            rememberAnswer(event.dinnerId(), event.requestedBy(), event.idempotencyKey(), event.ticketId(),
+                    TicketStatus.WAITLISTED, null,
+                    TicketRequestDigest.of(event.attendeeId(), event.dietaryRequirements()));
+        }
     }
 
     @EventHandler
@@ -81,7 +108,10 @@ public class TicketView implements RequestedTickets {
 
     @EventHandler
     void on(TicketConfirmed event) {
-        status(event.ticketId(), TicketStatus.CONFIRMED);
+        jdbc.sql("update dinner_ticket set status = 'CONFIRMED', payment_reference = ? where ticket_id = ?")
+                .params(isErased(event.attendeeId()) ? PersonalFields.ERASED : event.paymentReference(),
+                        event.ticketId())
+                .update();
     }
 
     @EventHandler
@@ -94,6 +124,18 @@ public class TicketView implements RequestedTickets {
         jdbc.sql("update dinner_ticket set status = 'CANCELLED', refund_due = ? where ticket_id = ?")
                 .params(event.refundDue(), event.ticketId())
                 .update();
+    }
+
+    /**
+     * Whether the attendee was erased. An event that names them afterwards (an organizer asking a seat for them)
+     * is stored with placeholders, as their key is gone; the view stores the same, not what the command carried.
+     */
+    private boolean isErased(UUID attendeeId) {
+        return keys.isErased(attendeeId.toString());
+    }
+
+    private static List<String> requirements(boolean erased, List<String> stored, int count) {
+        return DietaryCount.orPlaceholders(erased ? List.of() : stored, count);
     }
 
     private void requested(UUID ticketId, UUID dinnerId, UUID conferenceId, UUID attendeeId, TicketStatus status,
@@ -117,9 +159,13 @@ public class TicketView implements RequestedTickets {
         }
     }
 
+    /**
+     * A shredded request's subject is nobody's (no caller is ever {@code (erased)}), so nobody can retry it, and
+     * two of them under one key must not meet as one caller: it is not remembered.
+     */
     private void rememberAnswer(UUID dinnerId, String subject, String key, UUID ticketId, TicketStatus status,
                                 Instant holdExpiresAt, String bodyDigest) {
-        if (key == null) {
+        if (key == null || PersonalFields.isErased(subject)) {
             return;
         }
         try {
@@ -178,6 +224,48 @@ public class TicketView implements RequestedTickets {
                         TicketStatus.valueOf(rs.getString("status")), instant(rs, "hold_expires_at")),
                         rs.getString("body_sha256")))
                 .optional();
+    }
+
+    /**
+     * Forgets what the attendee's tickets say of them, in the inbox transaction of {@code registration.attendee-erased}:
+     * their requirements and payment reference read {@code (erased)} (one placeholder per requirement, so the
+     * guest list counts as many), and the answers remembered under their subject go with the digest of their
+     * request. The tickets stay, with their status, so every seat count stays. Erasing again changes nothing.
+     */
+    public void erase(UUID attendeeId) {
+        jdbc.sql("""
+                        update dinner_ticket_dietary set requirement = ?
+                        where ticket_id in (select ticket_id from dinner_ticket where attendee_id = ?)""")
+                .params(PersonalFields.ERASED, attendeeId)
+                .update();
+        jdbc.sql("""
+                        update dinner_ticket set payment_reference = ?
+                        where attendee_id = ? and payment_reference is not null""")
+                .params(PersonalFields.ERASED, attendeeId)
+                .update();
+        jdbc.sql("""
+                        delete from ticket_request_key
+                        where ticket_id in (select ticket_id from dinner_ticket where attendee_id = ?)""")
+                .param(attendeeId)
+                .update();
+    }
+
+    /** Every ticket of the attendee at the conference, as their copy of what dinners holds about them. */
+    List<PersonalTicket> ticketsOf(UUID conferenceId, UUID attendeeId) {
+        return jdbc.sql("""
+                        select t.*, v.name as dinner_name, v.starts_at_local,
+                               array(select d.requirement from dinner_ticket_dietary d
+                                     where d.ticket_id = t.ticket_id order by d.position) as dietary
+                        from dinner_ticket t left join dinner_view v on v.dinner_id = t.dinner_id
+                        where t.attendee_id = ? and t.conference_id = ?
+                        order by t.requested_at, t.ticket_id""")
+                .params(attendeeId, conferenceId)
+                .query((rs, n) -> new PersonalTicket(rs.getObject("ticket_id", UUID.class),
+                        rs.getObject("dinner_id", UUID.class), rs.getString("dinner_name"),
+                        rs.getString("starts_at_local"), TicketStatus.valueOf(rs.getString("status")),
+                        strings(rs.getArray("dietary")), instant(rs, "requested_at"), instant(rs, "hold_expires_at"),
+                        rs.getString("payment_reference"), rs.getBoolean("refund_due")))
+                .list();
     }
 
     /** Paid-for tickets, the people who will sit at the table. */

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.platform.operations.ReadModelTables;
 import io.lanyard.volunteering.policy.write.VolunteerPolicySet;
 import io.lanyard.volunteering.shifts.write.VolunteerRules;
 import io.lanyard.volunteering.shifts.write.VolunteerRulesSource;
@@ -21,6 +22,7 @@ import io.lanyard.volunteering.shifts.write.VolunteerRulesSource;
  */
 @Component
 @ProcessingGroup("volunteer-policy-view")
+@ReadModelTables("volunteer_policy_view")
 class VolunteerPolicyView implements VolunteerRulesSource {
 
     private final JdbcClient jdbc;

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.platform.operations.ReadModelTables;
+
 import io.lanyard.volunteering.shifts.write.Attendance;
 import io.lanyard.volunteering.shifts.write.AttendanceRecorded;
 import io.lanyard.volunteering.shifts.write.ShiftScheduled;
@@ -25,6 +27,7 @@ import io.lanyard.volunteering.shifts.write.VolunteerWithdrew;
  */
 @Component
 @ProcessingGroup("roster-view")
+@ReadModelTables({"shift_view", "shift_volunteer_view"})
 class Roster {
 
     record BoardEntry(UUID id, String title, String task, String location, OffsetDateTime startsAt,
