@@ -38,6 +38,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    ScrubErasedDeadLetters scrubErasedDeadLetters(JdbcClient jdbc) {
+        return new ScrubErasedDeadLetters(jdbc);
+    }
+
+    @Bean
     IntegrationEventDispatcher integrationEventDispatcher(List<IntegrationEventSubscriber> subscribers, JdbcClient jdbc,
                                                           TransactionManager axonTransactionManager,
                                                           KafkaBackboneProperties properties) {

@@ -1,12 +1,10 @@
 package io.lanyard.notifications.webhook.automation.whenfactpublished;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
-import io.lanyard.platform.personaldata.PersonalFields;
+import io.lanyard.platform.messaging.PersonalDataOnTheWire;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,15 +20,6 @@ public final class WebhookPayloads {
     /** A delivery's body and the attendee its event is about (null for facts about no one in particular). */
     record Payload(String body, UUID attendeeId) {
     }
-
-    /**
-     * The fields of the offered event types that hold the data of the attendee the event is about: a registration's
-     * name and token subject. Everything else a public topic carries is ids, times, counts, or the names of
-     * conferences, dinners, shifts and sprints ({@code WebhookPayloadsTest} keeps this list complete).
-     */
-    static final Map<String, List<String>> PERSONAL_FIELDS = Map.of(
-            "registration.attendee-registered", List.of("subject", "name"),
-            "registration.attendee-cancelled", List.of("subject"));
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -51,22 +40,16 @@ public final class WebhookPayloads {
     }
 
     /**
-     * The body with the attendee's own values replaced by {@link PersonalFields#ERASED}; every other byte the same
-     * JSON, so a delivery still pending sends the scrubbed body, signed as any other.
+     * The body with the attendee's own values ({@link PersonalDataOnTheWire}) replaced by {@code (erased)}; the
+     * rest the same JSON, so a delivery still pending sends the scrubbed body, signed as any other.
      */
     public static String erased(String eventType, String body) {
-        List<String> personal = PERSONAL_FIELDS.getOrDefault(eventType, List.of());
-        if (personal.isEmpty()) {
+        if (!PersonalDataOnTheWire.FIELDS.containsKey(eventType)) {
             return body;
         }
         JsonNode payload = MAPPER.readTree(body);
-        if (!(payload.path("data") instanceof ObjectNode data)) {
+        if (!(payload.path("data") instanceof ObjectNode data) || !PersonalDataOnTheWire.erase(eventType, data)) {
             return body;
-        }
-        for (String field : personal) {
-            if (data.hasNonNull(field)) {
-                data.put(field, PersonalFields.ERASED);
-            }
         }
         return MAPPER.writeValueAsString(payload);
     }
