@@ -3,6 +3,7 @@ package io.lanyard.notifications.personaldata.read.export;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,6 @@ import io.lanyard.notifications.mail.write.MailOutbox;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.Caller;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +43,7 @@ class PersonalDataController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WebhookDelivery(UUID id, String eventType, String receiver, String status, Instant createdAt,
-                           JsonNode data) {
+                           Map<String, Object> data) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,8 +87,14 @@ class PersonalDataController {
                         order by d.created_at, d.delivery_id""")
                 .params(attendeeId, conferenceId)
                 .query((rs, n) -> new WebhookDelivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), instant(rs.getTimestamp(5)), JSON.readTree(rs.getString(6)).path("data")))
+                        rs.getString(4), instant(rs.getTimestamp(5)), data(rs.getString(6))))
                 .list();
+    }
+
+    /** The event's fields as the delivery's body carries them (name and subject {@code (erased)} once erased). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(String body) {
+        return (Map<String, Object>) JSON.readValue(body, Map.class).get("data");
     }
 
     private static Instant instant(Timestamp timestamp) {
