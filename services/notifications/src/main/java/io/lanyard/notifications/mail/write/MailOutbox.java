@@ -97,17 +97,20 @@ public class MailOutbox {
      * listed, so nothing is lost track of); a send failure recorded with their address no longer names it. The rows
      * keep ids, kinds and times only: texts are rendered when sent and never stored.
      */
-    public void attendeeErased(UUID attendeeId, Optional<String> address) {
+    public void attendeeErased(UUID conferenceId, UUID attendeeId, Optional<String> address) {
+        // by conference and attendee, as mail_message_by_attendee is: a purge erases a whole conference, one by one
         jdbc.sql("""
                         update mail_message set status = 'FAILED', next_attempt_at = null, claimed_until = null,
                                                 claimed_by = null, last_error = :reason
-                        where attendee_id = :attendee and status = 'PENDING'""")
-                .param("attendee", attendeeId).param("reason", NOT_SENT_ERASED)
+                        where conference_id = :conference and attendee_id = :attendee and status = 'PENDING'""")
+                .param("conference", conferenceId).param("attendee", attendeeId).param("reason", NOT_SENT_ERASED)
                 .update();
         address.ifPresent(email -> jdbc.sql("""
                         update mail_message set last_error = replace(last_error, :email, :erased)
-                        where attendee_id = :attendee and strpos(last_error, :email) > 0""")
-                .param("attendee", attendeeId).param("email", email).param("erased", PersonalFields.ERASED)
+                        where conference_id = :conference and attendee_id = :attendee
+                          and strpos(last_error, :email) > 0""")
+                .param("conference", conferenceId).param("attendee", attendeeId).param("email", email)
+                .param("erased", PersonalFields.ERASED)
                 .update());
     }
 

@@ -33,7 +33,7 @@ class ForgetErasedRecipient implements IntegrationEventSubscriber {
     @Override
     public void subscribe(Subscriptions subscriptions) {
         subscriptions
-                .project(AttendeeErased.class, e -> outbox.attendeeErased(e.attendeeId(),
+                .project(AttendeeErased.class, e -> outbox.attendeeErased(e.conferenceId(), e.attendeeId(),
                         facts.forgetAddress(e.attendeeId())))
                 .onTombstone(EventCatalogue.CONTACTS_TOPIC, key -> attendee(key).ifPresent(facts::forgetAddress));
     }
