@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs once at `compose up`, after the broker is healthy: creates (or replaces) each service's SCRAM-SHA-512
-# credential from the environment and gives each principal exactly its rights, the table in docs/operations.md
-# (io.lanyard.platform.messaging.KafkaAccess in code). Idempotent: running it again with new passwords rotates them.
+# credential from the environment, gives each principal exactly its rights, the table in docs/operations.md
+# (io.lanyard.platform.messaging.KafkaAccess in code), and creates the topics with their retention. Idempotent:
+# running it again with new passwords rotates them.
 set -euo pipefail
 
 bin=/opt/kafka/bin
@@ -22,8 +23,10 @@ sprints       KAFKA_SPRINTS_PASSWORD       lanyard.sprints.v1       lanyard.regi
 notifications KAFKA_NOTIFICATIONS_PASSWORD -  lanyard.registration.v1,lanyard.registration.contacts.v1,lanyard.volunteering.v1,lanyard.dinners.v1,lanyard.sprints.v1
 "
 
+owned_topics=""
 while read -r principal variable owns consumes; do
     [ -n "$principal" ] || continue
+    [ "$owns" = - ] || owned_topics="$owned_topics ${owns//,/ }"
     password="${!variable:?$variable is not set}"
     "$bin/kafka-configs.sh" "${kafka[@]}" --alter --entity-type users --entity-name "$principal" \
         --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]"
@@ -42,4 +45,27 @@ while read -r principal variable owns consumes; do
             --operation Read --group "$principal" --resource-pattern-type prefixed
     fi
 done <<< "$services"
-echo "Kafka principals and ACLs in place"
+
+# The owned topics, created here with their retention before any service starts (a service that reaches a broker
+# first creates them the same way: KafkaAccess.TopicSettings, lanyard.kafka.topic-retention and the settings beside
+# it; ComposeKafkaGrantsTest keeps these defaults equal to those). Running this again applies changed settings to
+# the topics as they are. Records older than the retention are deleted: a registration's name and subject stay on
+# lanyard.registration.v1 that long after an erasure. The contacts topic keeps each attendee's latest address until
+# the tombstone of their erasure; compaction removes both within the compaction lag and tombstone retention.
+partitions="${LANYARD_KAFKA_PARTITIONS:-6}"
+replication_factor="${LANYARD_KAFKA_REPLICATION_FACTOR:-1}"
+retention_ms="${LANYARD_KAFKA_TOPIC_RETENTION_MS:-2592000000}"
+tombstone_retention_ms="${LANYARD_KAFKA_TOMBSTONE_RETENTION_MS:-3600000}"
+max_compaction_lag_ms="${LANYARD_KAFKA_MAX_COMPACTION_LAG_MS:-86400000}"
+contacts_topic=lanyard.registration.contacts.v1
+for topic in $owned_topics; do
+    if [ "$topic" = "$contacts_topic" ]; then
+        configs="cleanup.policy=compact,delete.retention.ms=$tombstone_retention_ms,max.compaction.lag.ms=$max_compaction_lag_ms"
+    else
+        configs="cleanup.policy=delete,retention.ms=$retention_ms"
+    fi
+    "$bin/kafka-topics.sh" "${kafka[@]}" --create --if-not-exists --topic "$topic" \
+        --partitions "$partitions" --replication-factor "$replication_factor"
+    "$bin/kafka-configs.sh" "${kafka[@]}" --alter --entity-type topics --entity-name "$topic" --add-config "$configs"
+done
+echo "Kafka principals, ACLs and topics in place"

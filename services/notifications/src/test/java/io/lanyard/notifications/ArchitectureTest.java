@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 
 import io.lanyard.testsupport.ArchitectureRules;
 
@@ -12,4 +13,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests lanyard = ArchTests.in(ArchitectureRules.class);
+
+    @ArchTest
+    static final ArchRule personalData = ArchitectureRules.PERSONAL_DATA_IS_MARKED;
 }

@@ -31,7 +31,9 @@ class OpenApiDocumentTest extends NotificationsTestSupport {
             "get /conferences/{conferenceId}/webhooks/{webhookId}/deliveries", "listWebhookDeliveries",
             "post /conferences/{conferenceId}/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
             "retryWebhookDelivery",
-            "get /conferences/{conferenceId}/attendees/{attendeeId}/notifications", "listAttendeeNotifications");
+            "get /conferences/{conferenceId}/attendees/{attendeeId}/notifications", "listAttendeeNotifications",
+            "get /conferences/{conferenceId}/attendees/{attendeeId}/personal-data",
+            "exportNotificationsPersonalData");
 
     private JsonNode document() {
         Http.Response document = http().get("/v3/api-docs", null);

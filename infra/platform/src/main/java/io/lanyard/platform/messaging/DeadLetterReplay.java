@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.springframework.core.retry.RetryException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.platform.tracing.TraceContexts;
 import io.lanyard.platform.web.NotFoundException;
 import io.micrometer.tracing.Span;
@@ -41,8 +40,11 @@ public class DeadLetterReplay {
 
     private Outcome replay(UUID id, DeadLetters.DeadLetter letter) {
         try {
-            IntegrationEvent event = codec.decode(letter.topic(), letter.value());
-            dispatcher.dispatch(event);
+            if (letter.value() == null && letter.key() != null && dispatcher.takesTombstonesOn(letter.topic())) {
+                dispatcher.dispatchTombstone(letter.topic(), letter.key());
+            } else {
+                dispatcher.dispatch(codec.decode(letter.topic(), letter.value()));
+            }
         } catch (UndecodableRecordException e) {
             deadLetters.stillFailing(id, e.reason(), e.getMessage());
             return Outcome.STILL_FAILING;

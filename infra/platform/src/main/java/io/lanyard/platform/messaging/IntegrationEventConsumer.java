@@ -114,6 +114,12 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     private void applyAll(ConsumerRecords<String, byte[]> records) {
         List<Decoded> run = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (isTombstoneTaken(record)) {
+                applyTogether(run);
+                run.clear();
+                applyTombstone(record);
+                continue;
+            }
             IntegrationEvent event = decodeOrPark(record);
             if (event == null) {
                 continue;
@@ -169,6 +175,27 @@ public class IntegrationEventConsumer implements SmartLifecycle {
         });
     }
 
+    /** A record without a value on a topic whose tombstones this service reacts to; elsewhere it is malformed. */
+    private boolean isTombstoneTaken(ConsumerRecord<String, byte[]> record) {
+        return record.value() == null && record.key() != null && dispatcher.takesTombstonesOn(record.topic());
+    }
+
+    private void applyTombstone(ConsumerRecord<String, byte[]> record) {
+        inSpan(record, () -> {
+            try {
+                dispatcher.dispatchTombstone(record.topic(), record.key());
+            } catch (RetryException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                log.warn("Parking tombstone {}-{}@{}: reaction failed", record.topic(), record.partition(),
+                        record.offset(), cause);
+                deadLetters.park(record, ParkingReason.HANDLER_FAILED, cause.toString());
+                return;
+            }
+            log.debug("Consumed the tombstone of {} from {}-{}@{}", record.key(), record.topic(), record.partition(),
+                    record.offset());
+        });
+    }
+
     private IntegrationEvent decodeOrPark(ConsumerRecord<String, byte[]> record) {
         try {
             return codec.decode(record.topic(), record.value());
@@ -182,7 +209,10 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     /** Runs {@code work} in a consumer span that continues the trace named by the record's {@code traceparent}. */
     private void inSpan(Decoded decoded, Runnable work) {
-        ConsumerRecord<String, byte[]> record = decoded.record();
+        inSpan(decoded.record(), work);
+    }
+
+    private void inSpan(ConsumerRecord<String, byte[]> record, Runnable work) {
         traces.inSpan("process " + record.topic(), Span.Kind.CONSUMER,
                 header(record, IntegrationEventPublisher.TRACEPARENT_HEADER),
                 Map.of("messaging.destination.name", record.topic(),

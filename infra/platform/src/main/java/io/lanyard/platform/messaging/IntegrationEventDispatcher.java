@@ -76,6 +76,23 @@ class IntegrationEventDispatcher {
         return !result.isExceptional();
     }
 
+    /** Whether this service reacts to tombstones on {@code topic} ({@link Subscriptions#onTombstone}). */
+    boolean takesTombstonesOn(String topic) {
+        return !subscriptions.tombstoneReactionsOn(topic).isEmpty();
+    }
+
+    /**
+     * Applies a tombstone's reactions in one transaction, retried like an event's. There is no inbox entry: the
+     * reactions change nothing when run again.
+     */
+    void dispatchTombstone(String topic, String key) throws RetryException {
+        List<Consumer<String>> reactions = subscriptions.tombstoneReactionsOn(topic);
+        retry.execute(() -> {
+            transactions.executeInTransaction(() -> reactions.forEach(reaction -> reaction.accept(key)));
+            return null;
+        });
+    }
+
     void dispatch(IntegrationEvent event) throws RetryException {
         List<Consumer<IntegrationEvent>> reactions = subscriptions.reactionsTo(event);
         if (reactions.isEmpty()) {

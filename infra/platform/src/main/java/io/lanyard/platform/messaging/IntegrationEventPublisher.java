@@ -114,14 +114,40 @@ public class IntegrationEventPublisher implements DisposableBean {
                 });
     }
 
+    /**
+     * Publishes a tombstone (a record with {@code key} and no value) on the compacted {@code topic}, made of a domain
+     * event: compaction then removes every earlier record with that key, and consumers forget what they kept for
+     * it. Sent by the publishing processor like every other record, so it follows the records it supersedes when
+     * they were made of earlier events of the same aggregate (one segment, one producer, one partition per key),
+     * and a Kafka outage delays it, never loses it. Its event id header is derived from the domain event's.
+     */
+    public void publishTombstone(EventMessage<?> domainEvent, String topic, String key) {
+        UUID eventId = UUID.nameUUIDFromBytes(("tombstone:" + topic + ":" + domainEvent.getIdentifier())
+                .getBytes(StandardCharsets.UTF_8));
+        String traceparent = traceparent(domainEvent);
+        traces.inSpan("publish tombstone", Span.Kind.PRODUCER, traceparent,
+                Map.of("messaging.destination.name", topic, "lanyard.event.id", eventId.toString()),
+                () -> {
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, null);
+                    send(record, eventId, null, traces.current().orElse(traceparent));
+                    return null;
+                });
+    }
+
     private void send(String key, IntegrationEvent event, EventCatalogue.Entry entry, String traceparent) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), key, codec.encode(event));
-        record.headers().add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(TYPE_HEADER, entry.type().getBytes(StandardCharsets.UTF_8));
+        send(new ProducerRecord<>(entry.topic(), key, codec.encode(event)), event.eventId(), entry.type(),
+                traceparent);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, UUID eventId, String type, String traceparent) {
+        record.headers().add(EVENT_ID_HEADER, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        if (type != null) {
+            record.headers().add(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        }
         if (traceparent != null) {
             record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
         }
-        log.debug("Publishing {} {} to {}", entry.type(), event.eventId(), entry.topic());
+        log.debug("Publishing {} {} to {}", type == null ? "tombstone" : type, eventId, record.topic());
         Future<RecordMetadata> sent = producer().send(record);
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();

@@ -1,5 +1,6 @@
 package io.lanyard.platform.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,11 +61,28 @@ public final class KafkaAccess {
                     EventCatalogue.SPRINTS_TOPIC)));
 
     /**
-     * Topic settings beyond partitions and replication. The contacts topic is compacted: the latest record per key
-     * (the attendee) is kept for as long as the topic lives, and a tombstone for that key removes the address.
+     * How long the brokers keep records: every integration topic deletes records older than {@code retention}; the
+     * contacts topic instead keeps the latest record per key (the attendee) for as long as the topic lives, and a
+     * tombstone for that key (published on erasure) removes the address, is itself removed
+     * {@code tombstoneRetention} later, and is compacted within {@code maxCompactionLag} (the active segment is
+     * rolled so that the address does not wait there for the default week).
      */
-    private static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
-            EventCatalogue.CONTACTS_TOPIC, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    public record TopicSettings(Duration retention, Duration tombstoneRetention, Duration maxCompactionLag) {
+
+        public static final TopicSettings DEFAULT =
+                new TopicSettings(Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(1));
+
+        /** The broker settings of {@code topic}. */
+        public Map<String, String> configsOf(String topic) {
+            if (topic.equals(EventCatalogue.CONTACTS_TOPIC)) {
+                return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(tombstoneRetention.toMillis()),
+                        TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(maxCompactionLag.toMillis()));
+            }
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        }
+    }
 
     /** The topics some service owns: the ones a broker is provisioned with before any service starts. */
     public static List<String> ownedTopics() {
@@ -82,10 +100,14 @@ public final class KafkaAccess {
                 .flatMap(grant -> grant.owns().stream()).toList();
     }
 
-    /** The topic as it must be created: the given partitions and replication, and its own settings. */
+    /** The topic as it must be created, with the default {@link TopicSettings} (embedded brokers, devstack). */
     public static NewTopic newTopic(String topic, int partitions, short replicationFactor) {
-        return new NewTopic(topic, partitions, replicationFactor)
-                .configs(TOPIC_CONFIGS.getOrDefault(topic, Map.of()));
+        return newTopic(topic, partitions, replicationFactor, TopicSettings.DEFAULT);
+    }
+
+    /** The topic as it must be created: the given partitions and replication, and its retention. */
+    public static NewTopic newTopic(String topic, int partitions, short replicationFactor, TopicSettings settings) {
+        return new NewTopic(topic, partitions, replicationFactor).configs(settings.configsOf(topic));
     }
 
     private KafkaAccess() {

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.lanyard.platform.tracing.TraceContexts;
 
 @AutoConfiguration
-@EnableConfigurationProperties(KafkaBackboneProperties.class)
+@EnableConfigurationProperties({KafkaBackboneProperties.class, KafkaTopicProperties.class})
 public class MessagingConfiguration {
 
     @Bean
@@ -28,13 +28,18 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    TopicProvisioner topicProvisioner(KafkaBackboneProperties properties) {
-        return new TopicProvisioner(properties);
+    TopicProvisioner topicProvisioner(KafkaBackboneProperties properties, KafkaTopicProperties topics) {
+        return new TopicProvisioner(properties, topics.settings());
     }
 
     @Bean
     DeadLetters deadLetters(JdbcClient jdbc, Clock clock) {
         return new DeadLetters(jdbc, clock);
+    }
+
+    @Bean
+    ScrubErasedDeadLetters scrubErasedDeadLetters(JdbcClient jdbc) {
+        return new ScrubErasedDeadLetters(jdbc);
     }
 
     @Bean

@@ -19,6 +19,7 @@ public class Subscriptions {
 
     private final Map<Class<?>, List<Consumer<IntegrationEvent>>> reactions = new HashMap<>();
     private final Set<Class<?>> reactedToWithCommands = new HashSet<>();
+    private final Map<String, List<Consumer<String>>> tombstoneReactions = new HashMap<>();
 
     Subscriptions(List<IntegrationEventSubscriber> subscribers) {
         subscribers.forEach(subscriber -> subscriber.subscribe(this));
@@ -35,6 +36,16 @@ public class Subscriptions {
         return add(type, reaction);
     }
 
+    /**
+     * A reaction to a tombstone on a compacted topic (a record with a key and no value): whatever this service kept
+     * for that key goes. It writes only this service's own tables and must change nothing when run twice, since a
+     * tombstone has no event id for the inbox to remember. A topic without one parks its tombstones as malformed.
+     */
+    public Subscriptions onTombstone(String topic, Consumer<String> reaction) {
+        tombstoneReactions.computeIfAbsent(topic, t -> new ArrayList<>()).add(reaction);
+        return this;
+    }
+
     @SuppressWarnings("unchecked")
     private <E extends IntegrationEvent> Subscriptions add(Class<E> type, Consumer<? super E> reaction) {
         reactions.computeIfAbsent(type, t -> new ArrayList<>()).add(event -> reaction.accept((E) event));
@@ -43,6 +54,10 @@ public class Subscriptions {
 
     List<Consumer<IntegrationEvent>> reactionsTo(IntegrationEvent event) {
         return reactions.getOrDefault(event.getClass(), List.of());
+    }
+
+    List<Consumer<String>> tombstoneReactionsOn(String topic) {
+        return tombstoneReactions.getOrDefault(topic, List.of());
     }
 
     boolean onlyProjectionsReactTo(IntegrationEvent event) {

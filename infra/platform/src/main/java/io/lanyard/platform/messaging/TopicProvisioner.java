@@ -18,17 +18,19 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Creates this service's topics (the configured one and any other {@link KafkaAccess} says its owner owns) and the
- * ones it consumes, with the configured partitions and each topic's own settings, at start-up. A broker that
- * is down is no reason to refuse to start: publishing waits in the event store, and the topics are created by the
- * next start or by whichever service reaches the broker first.
+ * ones it consumes, with the configured partitions and retention ({@link KafkaTopicProperties}), at start-up. A
+ * broker that is down is no reason to refuse to start: publishing waits in the event store, and the topics are
+ * created by the next start or by whichever service reaches the broker first.
  */
 class TopicProvisioner implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private final KafkaBackboneProperties properties;
+    private final KafkaAccess.TopicSettings settings;
 
-    TopicProvisioner(KafkaBackboneProperties properties) {
+    TopicProvisioner(KafkaBackboneProperties properties, KafkaAccess.TopicSettings settings) {
         this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -48,7 +50,8 @@ class TopicProvisioner implements SmartInitializingSingleton {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> wanted = topics.stream()
-                    .map(t -> KafkaAccess.newTopic(t, properties.partitions(), properties.replicationFactor()))
+                    .map(t -> KafkaAccess.newTopic(t, properties.partitions(), properties.replicationFactor(),
+                            settings))
                     .toList();
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.kernel.events.EventCatalogue;
+
 /**
  * The compose stack's {@code kafka-init.sh} grants from a table of its own (a shell script cannot read
  * {@link KafkaAccess}); the two must name the same principals with the same owned and consumed topics, or compose
@@ -41,6 +43,28 @@ class ComposeKafkaGrantsTest {
                 .map(grant -> new Row(grant.principal(), Set.copyOf(grant.owns()), Set.copyOf(grant.consumes())))
                 .toList();
         assertThat(script).containsExactlyInAnyOrderElementsOf(code);
+    }
+
+    @Test
+    void kafka_init_creates_the_topics_with_the_retention_the_services_create_them_with() throws IOException {
+        String script = Files.readString(SCRIPT);
+        KafkaAccess.TopicSettings defaults = KafkaAccess.TopicSettings.DEFAULT;
+
+        assertThat(defaultOf(script, "LANYARD_KAFKA_TOPIC_RETENTION_MS")).isEqualTo(defaults.retention().toMillis());
+        assertThat(defaultOf(script, "LANYARD_KAFKA_TOMBSTONE_RETENTION_MS"))
+                .isEqualTo(defaults.tombstoneRetention().toMillis());
+        assertThat(defaultOf(script, "LANYARD_KAFKA_MAX_COMPACTION_LAG_MS"))
+                .isEqualTo(defaults.maxCompactionLag().toMillis());
+        assertThat(script).contains("contacts_topic=" + EventCatalogue.CONTACTS_TOPIC + "\n")
+                .contains("cleanup.policy=compact,delete.retention.ms=$tombstone_retention_ms,"
+                        + "max.compaction.lag.ms=$max_compaction_lag_ms")
+                .contains("cleanup.policy=delete,retention.ms=$retention_ms");
+    }
+
+    private static long defaultOf(String script, String variable) {
+        Matcher value = Pattern.compile("\\$\\{" + variable + ":-(\\d+)}").matcher(script);
+        assertThat(value.find()).as("a default for %s in %s", variable, SCRIPT).isTrue();
+        return Long.parseLong(value.group(1));
     }
 
     private static Set<String> topics(String column) {

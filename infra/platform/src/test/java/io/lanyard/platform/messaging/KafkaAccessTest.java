@@ -2,10 +2,13 @@ package io.lanyard.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
@@ -41,5 +44,21 @@ class KafkaAccessTest {
         assertThat(grant("notifications").owns()).isEmpty();
         assertThat(KafkaAccess.bindings(grant("sprints"))).anyMatch(b -> b.entry().operation() == AclOperation.WRITE
                 && b.pattern().name().equals(EventCatalogue.SPRINTS_TOPIC));
+    }
+
+    @Test
+    void topics_are_created_with_the_configured_retention_and_the_contacts_topic_compacted() {
+        KafkaAccess.TopicSettings settings = new KafkaTopicProperties(Duration.ofDays(7), Duration.ofMinutes(10),
+                Duration.ofHours(6)).settings();
+
+        assertThat(KafkaAccess.newTopic(EventCatalogue.DINNERS_TOPIC, 6, (short) 1, settings).configs())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "delete",
+                        TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+        assertThat(KafkaAccess.newTopic(EventCatalogue.CONTACTS_TOPIC, 6, (short) 1, settings).configs())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact",
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG, "600000",
+                        TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "21600000"));
+        assertThat(KafkaAccess.newTopic(EventCatalogue.SPRINTS_TOPIC, 6, (short) 1).configs())
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()));
     }
 }

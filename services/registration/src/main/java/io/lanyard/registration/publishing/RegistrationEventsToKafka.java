@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
+import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.kernel.events.registration.AttendeeContactGiven;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
@@ -82,9 +83,15 @@ class RegistrationEventsToKafka {
                 e.conferenceId(), at, e.attendeeId()));
     }
 
+    /**
+     * An erasure tells every service, and leaves a tombstone for the attendee on the compacted contacts topic, so
+     * that compaction removes their address from Kafka. Both come from this processor, which published the address
+     * from an earlier event of the same registration: the tombstone follows it on the attendee's partition.
+     */
     @EventHandler
     void on(AttendeeErased e, EventMessage<?> m) {
         publisher.publish(m, (id, at) -> new io.lanyard.kernel.events.registration.AttendeeErased(id,
                 e.conferenceId(), at, e.attendeeId()));
+        publisher.publishTombstone(m, EventCatalogue.CONTACTS_TOPIC, e.attendeeId().toString());
     }
 }

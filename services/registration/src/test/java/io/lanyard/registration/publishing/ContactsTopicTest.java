@@ -30,6 +30,7 @@ import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.registration.AttendeeContactGiven;
 import io.lanyard.kernel.events.registration.AttendeeRegistered;
 import io.lanyard.platform.messaging.IntegrationEventCodec;
+import io.lanyard.platform.messaging.IntegrationEventPublisher;
 import io.lanyard.platform.messaging.KafkaAccess;
 import io.lanyard.platform.messaging.UndecodableRecordException;
 import io.lanyard.registration.RegistrationTestSupport;
@@ -98,13 +99,63 @@ class ContactsTopicTest extends RegistrationTestSupport {
     }
 
     @Test
-    void the_contacts_topic_is_compacted_so_that_a_tombstone_can_erase_an_address() throws Exception {
-        try (Admin admin = Admin.create(EmbeddedInfrastructure.kafkaAdmin())) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, EventCatalogue.CONTACTS_TOPIC);
-            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+    void an_erasure_leaves_a_tombstone_for_the_attendee_after_their_address() {
+        String olivia = organizerToken("olivia");
+        UUID conference = createConference(olivia);
+        UUID ticketType = createTicketType(olivia, conference, 60);
+        String dana = "dana-" + UUID.randomUUID();
+        String token = attendeeToken(dana);
+        String attendee = register(token, conference, ticketType, dana).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !contactsOf(attendee).isEmpty());
 
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
-                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        assertThat(http().post("/conferences/" + conference + "/attendees/" + attendee + "/erasure", token, null)
+                .status()).isEqualTo(202);
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            records.clear();
+            records.addAll(contactsOf(attendee));
+            return records.getLast().value() == null;
+        });
+        assertThat(records).as("the address, then the tombstone, on the attendee's partition").hasSize(2);
+        assertThat(new String(records.getFirst().value(), StandardCharsets.UTF_8)).contains(dana + "@example.org");
+        assertThat(records.getLast().headers().lastHeader(IntegrationEventPublisher.EVENT_ID_HEADER)).isNotNull();
+    }
+
+    /** Every record of the contacts topic keyed by the attendee, in order (one key, one partition). */
+    private static List<ConsumerRecord<String, byte[]>> contactsOf(String attendee) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        TopicReader.forEachRecord(EventCatalogue.CONTACTS_TOPIC, record -> {
+            if (attendee.equals(record.key())) {
+                records.add(record);
+            }
+        });
+        return records;
+    }
+
+    @Test
+    void the_topics_keep_records_for_their_retention_and_the_contacts_topic_is_compacted() throws Exception {
+        try (Admin admin = Admin.create(EmbeddedInfrastructure.kafkaAdmin())) {
+            List<ConfigResource> topics = KafkaAccess.ownedTopics().stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
+
+            for (ConfigResource topic : topics) {
+                Config config = configs.get(topic);
+                if (topic.name().equals(EventCatalogue.CONTACTS_TOPIC)) {
+                    assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                            .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+                    assertThat(config.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value())
+                            .isEqualTo(Long.toString(Duration.ofHours(1).toMillis()));
+                    assertThat(config.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value())
+                            .isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));
+                } else {
+                    assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic.name())
+                            .isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+                    assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic.name())
+                            .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+                }
+            }
         }
     }
 

@@ -38,6 +38,12 @@ public class MailFacts {
                 .update();
     }
 
+    /** Forgets the attendee's address; the one it was, if it was known. */
+    public Optional<String> forgetAddress(UUID attendeeId) {
+        return jdbc.sql("delete from mail_recipient where attendee_id = ? returning email").param(attendeeId)
+                .query(String.class).optional();
+    }
+
     public Optional<String> addressOf(UUID attendeeId) {
         return jdbc.sql("select email from mail_recipient where attendee_id = ?").param(attendeeId)
                 .query(String.class).optional();

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.IdGenerator;
 
 import io.lanyard.platform.outbox.DeliveryQueue;
+import io.lanyard.platform.personaldata.PersonalFields;
 
 /**
  * The {@code mail_message} table: mails are queued here in the transaction of the integration event that calls for
@@ -23,6 +24,8 @@ public class MailOutbox {
     public static final String SENT = "SENT";
     /** A reminder that no longer applies: its shift was left, or the registration cancelled. */
     public static final String CANCELLED = "CANCELLED";
+    /** Why a mail to an erased attendee was never sent. */
+    public static final String NOT_SENT_ERASED = "not sent: the attendee was erased";
 
     /** What a mail is about: the shift, dinner or sprint, and a dinner hold's deadline; either may be absent. */
     public record Subject(UUID subjectId, Instant deadline) {
@@ -89,6 +92,28 @@ public class MailOutbox {
                 .update();
     }
 
+    /**
+     * The attendee was erased: nothing more is sent to them. Their mails not sent yet fail with the reason (and stay
+     * listed, so nothing is lost track of); a send failure recorded with their address no longer names it. The rows
+     * keep ids, kinds and times only: texts are rendered when sent and never stored.
+     */
+    public void attendeeErased(UUID conferenceId, UUID attendeeId, Optional<String> address) {
+        // by conference and attendee, as mail_message_by_attendee is: a purge erases a whole conference, one by one
+        jdbc.sql("""
+                        update mail_message set status = 'FAILED', next_attempt_at = null, claimed_until = null,
+                                                claimed_by = null, last_error = :reason
+                        where conference_id = :conference and attendee_id = :attendee and status = 'PENDING'""")
+                .param("conference", conferenceId).param("attendee", attendeeId).param("reason", NOT_SENT_ERASED)
+                .update();
+        address.ifPresent(email -> jdbc.sql("""
+                        update mail_message set last_error = replace(last_error, :email, :erased)
+                        where conference_id = :conference and attendee_id = :attendee
+                          and strpos(last_error, :email) > 0""")
+                .param("conference", conferenceId).param("attendee", attendeeId).param("email", email)
+                .param("erased", PersonalFields.ERASED)
+                .update());
+    }
+
     /** Whether the attendee was mailed (or is to be) that a seat at the dinner is held for them. */
     public boolean holdMailed(UUID attendeeId, UUID dinnerId) {
         return jdbc.sql("""
@@ -110,6 +135,26 @@ public class MailOutbox {
                 .list();
     }
 
+    /** One mail with everything the table keeps of it, for the attendee's copy of their data. */
+    public record Kept(Queued mail, String status, Instant createdAt, Instant dueAt, Instant sentAt,
+                       String lastError) {
+    }
+
+    /** Every mail of the attendee, cancelled reminders too, oldest first. */
+    public List<Kept> keptFor(UUID conferenceId, UUID attendeeId) {
+        return jdbc.sql("""
+                        select message_id, kind, subject_id, deadline, status, created_at, due_at, last_attempt_at,
+                               last_error
+                        from mail_message where conference_id = ? and attendee_id = ?
+                        order by created_at, message_id""")
+                .params(conferenceId, attendeeId)
+                .query((rs, n) -> new Kept(new Queued(rs.getObject(1, UUID.class), conferenceId, attendeeId,
+                        MailKind.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), instant(rs.getTimestamp(4))),
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        SENT.equals(rs.getString(5)) ? instant(rs.getTimestamp(8)) : null, rs.getString(9)))
+                .list();
+    }
+
     public Optional<Queued> find(UUID messageId) {
         return jdbc.sql("""
                         select conference_id, attendee_id, kind, subject_id, deadline from mail_message
@@ -119,6 +164,10 @@ public class MailOutbox {
                         MailKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .optional();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.lanyard.platform.personaldata.NotPersonalData;
+
 /**
  * @param allowPrivate     receivers may be on loopback, link-local, private, multicast or unspecified addresses
  *                         ({@code LANYARD_WEBHOOKS_ALLOW_PRIVATE}); only the dev profile sets it, for local receivers
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lanyard.webhooks")
 public record WebhooksProperties(
         @DefaultValue("false") boolean allowPrivate,
+        @NotPersonalData("CIDR ranges of the operator's own receivers, not a person's address")
         @DefaultValue List<String> allowedAddresses,
         @DefaultValue("15s") Duration timeout,
         @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h", "14h", "14h", "16h"}) List<Duration> retryPauses,

@@ -18,7 +18,7 @@ import io.lanyard.platform.directory.Organizers;
  * attendee's name and address, and the shift, dinner or sprint it is about. Every time is printed in the
  * conference's zone, with the zone's abbreviation, and the footer names the zone.
  */
-class MailComposer {
+public class MailComposer {
 
     /** A mail ready to go. */
     record Composed(String to, MailTemplates.Rendered content) {
@@ -48,6 +48,22 @@ class MailComposer {
 
     Composed compose(Queued mail) throws NotComposable {
         String to = facts.addressOf(mail.attendeeId()).orElseThrow(() -> new NotComposable("no address"));
+        return new Composed(to, content(mail));
+    }
+
+    /**
+     * The subject line of the mail as it reads (or would read) when rendered now, for the attendee's copy of their
+     * data; empty while something it needs is not known.
+     */
+    public Optional<String> subjectLine(Queued mail) {
+        try {
+            return Optional.of(content(mail).subject());
+        } catch (NotComposable e) {
+            return Optional.empty();
+        }
+    }
+
+    private MailTemplates.Rendered content(Queued mail) throws NotComposable {
         Organizers.KnownConference conference = organizers.conference(mail.conferenceId())
                 .orElseThrow(() -> new NotComposable("conference " + mail.conferenceId() + " not known"));
         ZoneId zone = conference.zone();
@@ -75,7 +91,7 @@ class MailComposer {
             }
             case SPRINT_REMOVED -> model.put("sprint", known(facts.sprint(mail.subjectId()), "sprint", mail).project());
         }
-        return new Composed(to, templates.render(mail.kind(), model));
+        return templates.render(mail.kind(), model);
     }
 
     static String at(Instant instant, ZoneId zone) {

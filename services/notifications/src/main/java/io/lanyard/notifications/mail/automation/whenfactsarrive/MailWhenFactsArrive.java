@@ -28,12 +28,13 @@ import io.lanyard.notifications.mail.write.MailOutbox.Subject;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.messaging.IntegrationEventSubscriber;
 import io.lanyard.platform.messaging.Subscriptions;
+import io.lanyard.platform.personaldata.PersonalDataKeys;
 
 /**
  * When a fact that concerns an attendee arrives, queue the mail it calls for, in the transaction that records the
  * event as processed: a redelivered record queues nothing more. Facts about shifts, dinners and sprints are kept
  * for the mails' text. A cancelled registration stops the reminders not sent yet, and an attendee this service
- * knows to be cancelled gets no new mail. Every reaction only writes this service's tables.
+ * knows to be cancelled or erased gets no new mail. Every reaction only writes this service's tables.
  */
 @Component
 class MailWhenFactsArrive implements IntegrationEventSubscriber {
@@ -42,14 +43,16 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
     private final MailFacts facts;
     private final Attendees attendees;
     private final MailProperties properties;
+    private final PersonalDataKeys keys;
     private final Clock clock;
 
     MailWhenFactsArrive(MailOutbox outbox, MailFacts facts, Attendees attendees, MailProperties properties,
-                        Clock clock) {
+                        PersonalDataKeys keys, Clock clock) {
         this.outbox = outbox;
         this.facts = facts;
         this.attendees = attendees;
         this.properties = properties;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -57,8 +60,11 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
     public void subscribe(Subscriptions subscriptions) {
         subscriptions
                 .project(AttendeeContactGiven.class, e -> {
-                    facts.address(e.attendeeId(), e.conferenceId(), e.email());
-                    outbox.addressKnown(e.attendeeId());
+                    // the contacts topic is read apart from the erasure's: an address may arrive after it
+                    if (!erased(e.attendeeId())) {
+                        facts.address(e.attendeeId(), e.conferenceId(), e.email());
+                        outbox.addressKnown(e.attendeeId());
+                    }
                 })
                 .project(AttendeeRegistered.class, e ->
                         mailNow(e, e.attendeeId(), MailKind.REGISTRATION_CONFIRMED, Subject.NONE))
@@ -101,7 +107,7 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
     private void remindBeforeShift(VolunteerSignedUp e) {
         facts.shift(e.shiftId()).ifPresent(shift -> {
             Instant now = clock.instant();
-            if (!now.isBefore(shift.startsAt()) || cancelled(e.conferenceId(), e.attendeeId())) {
+            if (!now.isBefore(shift.startsAt()) || gone(e.conferenceId(), e.attendeeId())) {
                 return;
             }
             Instant due = shift.startsAt().minus(properties.shiftReminderBefore());
@@ -112,7 +118,7 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
 
     private void mailNow(IntegrationEvent e, UUID attendeeId, MailKind kind, Subject subject) {
         Instant now = clock.instant();
-        if (stale(e, now) || cancelled(e.conferenceId(), attendeeId)) {
+        if (stale(e, now) || gone(e.conferenceId(), attendeeId)) {
             return;
         }
         outbox.enqueue(e.eventId(), kind, e.conferenceId(), attendeeId, subject, now, now);
@@ -122,7 +128,13 @@ class MailWhenFactsArrive implements IntegrationEventSubscriber {
         return e.occurredAt().plus(properties.staleAfter()).isBefore(now);
     }
 
-    private boolean cancelled(UUID conferenceId, UUID attendeeId) {
-        return attendees.find(conferenceId, attendeeId).map(attendee -> !attendee.active()).orElse(false);
+    /** Cancelled, or erased: facts about them that other services publish later call for no mail. */
+    private boolean gone(UUID conferenceId, UUID attendeeId) {
+        return attendees.find(conferenceId, attendeeId).map(attendee -> !attendee.active()).orElse(false)
+                || erased(attendeeId);
+    }
+
+    private boolean erased(UUID attendeeId) {
+        return keys.isErased(attendeeId.toString());
     }
 }

@@ -45,7 +45,7 @@ class QueueWebhookDeliveries implements IntegrationEventSubscriber {
 
     void queue(IntegrationEvent event) {
         String type = EventCatalogue.of(event.getClass()).type();
-        String payload = null;
+        WebhookPayloads.Payload payload = null;
         Timestamp now = Timestamp.from(clock.instant());
         for (RegisteredWebhooks.RegisteredWebhook webhook : webhooks.enabledFor(event.conferenceId())) {
             if (!types.wants(webhook.eventTypes(), type)) {
@@ -54,11 +54,12 @@ class QueueWebhookDeliveries implements IntegrationEventSubscriber {
             payload = payload == null ? WebhookPayloads.of(event) : payload;
             jdbc.sql("""
                             insert into webhook_delivery (delivery_id, webhook_id, conference_id, event_id, event_type,
-                                                          payload, status, attempts, created_at, next_attempt_at)
-                            values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                                                          payload, attendee_id, status, attempts, created_at,
+                                                          next_attempt_at)
+                            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
                             on conflict (webhook_id, event_id) do nothing""")
                     .params(ids.generateId(), webhook.webhookId(), event.conferenceId(), event.eventId(), type,
-                            payload, now, now)
+                            payload.body(), payload.attendeeId(), now, now)
                     .update();
         }
     }
