@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.IdGenerator;
-import org.springframework.util.JdkIdGenerator;
 
 import io.lanyard.platform.axon.Commands;
+import io.lanyard.platform.ids.StripedRandomIds;
 import io.lanyard.platform.tracing.TraceContexts;
 import io.lanyard.platform.web.NoNulCharacters;
 import io.lanyard.platform.web.ProblemAdvice;
@@ -33,10 +33,11 @@ public class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Random ids without every request thread queueing for {@code UUID.randomUUID()}'s one generator. */
     @Bean
     @ConditionalOnMissingBean
     IdGenerator idGenerator() {
-        return new JdkIdGenerator();
+        return new StripedRandomIds();
     }
 
     @Bean
