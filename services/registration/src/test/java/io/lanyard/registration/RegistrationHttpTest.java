@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.testsupport.Http;
@@ -21,6 +24,9 @@ import io.lanyard.testsupport.TopicReader;
 
 @ServiceTest(properties = "spring.config.name=registration")
 class RegistrationHttpTest extends RegistrationTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void an_organizer_opens_a_conference_and_sells_a_ticket() {
@@ -77,6 +83,8 @@ class RegistrationHttpTest extends RegistrationTestSupport {
         }
         assertThat(created).isEqualTo(100);
         assertThat(soldOut).isEqualTo(400);
+        // sales that queued for a busy segment were decided together, several to a commit
+        assertThat(meters.get("lanyard.commands.group.size").summary().max()).isGreaterThan(1);
         Http.Response tickets = http().get("/conferences/" + conference + "/ticket-types/" + ticketType, organizer);
         assertThat(tickets.json().get("sold").asInt()).isEqualTo(100);
         assertThat(tickets.json().get("available").asInt()).isZero();

@@ -4,6 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -27,17 +31,22 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.lanyard.platform.messaging.IntegrationPublishing;
 
@@ -164,6 +173,26 @@ public class AxonPlatformConfiguration {
     @Bean(AGGREGATE_CACHE)
     Cache lanyardAggregateCache(AxonPlatformProperties properties) {
         return properties.cacheAggregates() ? new BoundedAggregateCache(properties.aggregateCacheSize()) : NoCache.INSTANCE;
+    }
+
+    /**
+     * Axon's command bus as its auto-configuration would build it, with group commit for hot aggregates and
+     * bounded, first-come-first-served admission to them ({@link GroupCommitCommandBus}).
+     */
+    @Bean(destroyMethod = "")
+    @Qualifier("localSegment")
+    GroupCommitCommandBus commandBus(TransactionManager transactionManager,
+                                     org.axonframework.config.Configuration axonConfiguration,
+                                     DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                     AxonPlatformProperties properties, ObjectProvider<MeterRegistry> meters) {
+        GroupCommitCommandBus bus = new GroupCommitCommandBus(SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus")),
+                transactionManager, properties.groupMaxBatch(), properties.admissionQueueLimit(),
+                properties.admissionRetryAfter(), meters.getIfAvailable());
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return bus;
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.lanyard.platform.axon.AggregateBusyException;
 import io.lanyard.platform.problems.ProblemSlug;
 import io.lanyard.platform.problems.Refusal;
 import jakarta.validation.ConstraintViolationException;
@@ -133,6 +135,9 @@ public class ProblemAdvice {
             if (t instanceof ForbiddenException) {
                 return Problems.response(ProblemSlug.FORBIDDEN, t.getMessage(), Map.of());
             }
+            if (t instanceof AggregateBusyException busy) {
+                return busy(busy);
+            }
             if (t instanceof InvalidRequestException invalid) {
                 return invalidRequest(invalid);
             }
@@ -156,6 +161,17 @@ public class ProblemAdvice {
         log.error("Unexpected failure", e);
         return Problems.response(ProblemSlug.INTERNAL_ERROR,
                 "something went wrong on our side", Map.of());
+    }
+
+    /** Admission to a hot aggregate's queue refused: come back after the pause it names, in whole seconds. */
+    private static ResponseEntity<ProblemDetail> busy(AggregateBusyException busy) {
+        ResponseEntity<ProblemDetail> problem = Problems.response(ProblemSlug.SERVICE_UNAVAILABLE, busy.getMessage(),
+                Map.of());
+        long seconds = Math.max(1, (busy.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem.getBody());
     }
 
     /**

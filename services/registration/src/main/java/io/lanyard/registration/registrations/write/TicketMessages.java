@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import io.lanyard.platform.axon.DecidedTogether;
+
 final class TicketMessages {
 
     private TicketMessages() {
@@ -14,7 +16,11 @@ final class TicketMessages {
                             long priceCents, String currency, int quota, int segments) {
     }
 
-    /** Sells one seat of one quota segment to a new registration. */
+    /**
+     * Sells one seat of one quota segment to a new registration. In a rush the sales queued for one segment are
+     * decided together, in one commit.
+     */
+    @DecidedTogether
     record SellSeat(@TargetAggregateIdentifier UUID segmentId, UUID attendeeId, String subject, String name,
                     String email, Instant registeredAt) {
     }
