@@ -2,6 +2,7 @@ package io.lanyard.dinners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,22 +11,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lanyard.kernel.events.IntegrationEvent;
 import io.lanyard.kernel.events.dinners.DinnerTicketCancelled;
 import io.lanyard.kernel.events.registration.AttendeeCancelled;
 import io.lanyard.kernel.events.registration.AttendeeRegistered;
+import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
 
 @ServiceTest(properties = "spring.config.name=dinners")
 class TicketHttpTest extends DinnersTestSupport {
+
+    @Autowired
+    AttendeeLocks attendeeLocks;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    /**
+     * The command bus takes the attendee's lock before the dinner decides (the lock a cancellation of the
+     * registration takes first): a request made while someone holds it waits for them.
+     */
+    @Test
+    void a_ticket_request_waits_for_the_attendees_lock_before_the_dinner_decides() throws Exception {
+        String organizer = organizerToken("olivia");
+        UUID conference = conference("olivia");
+        UUID dinner = createDinner(organizer, conference, 10);
+        UUID erin = attendee(conference, "erin", "Erin");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<?> holder = pool.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(
+                    status -> {
+                        attendeeLocks.lock(erin);
+                        held.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Http.Response> request = pool.submit(() -> requestTicket(token("erin"), conference, dinner, erin));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            Http.Response answer = request.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        } finally {
+            release.countDown();
+        }
+    }
 
     @Test
     void a_registered_attendee_holds_a_free_seat_until_the_hold_expires() {

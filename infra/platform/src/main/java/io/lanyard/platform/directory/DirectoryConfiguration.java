@@ -59,6 +59,12 @@ public class DirectoryConfiguration {
         return new AttendeeLocks(locks);
     }
 
+    /** Registered on the command bus by Axon's interceptor auto-configuration, as every handler interceptor bean. */
+    @Bean
+    AttendeeLocksFirst attendeeLocksFirst(AttendeeLocks locks, Attendees attendees) {
+        return new AttendeeLocksFirst(locks, attendees);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "lanyard.directory.replicate", havingValue = "true", matchIfMissing = true)
     DirectoryReplica directoryReplica(Organizers organizers, Attendees attendees, PersonalDataKeys keys) {

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import io.lanyard.platform.axon.DecidedTogether;
+import io.lanyard.platform.directory.UnderAttendeeLock;
+
 public final class DinnerMessages {
 
     private DinnerMessages() {
@@ -17,10 +20,16 @@ public final class DinnerMessages {
                                  String scheduledBy) {
     }
 
-    /** {@code requestedBy} is the caller's subject; {@code idempotencyKey} may be null. */
-    public record RequestTicket(@TargetAggregateIdentifier UUID dinnerId, UUID ticketId, UUID attendeeId,
+    /**
+     * {@code requestedBy} is the caller's subject; {@code idempotencyKey} may be null. Decided under the attendee's
+     * lock and only while their registration is active, and in a rush together with the other requests queued for
+     * the dinner, in one commit.
+     */
+    @DecidedTogether
+    public record RequestTicket(@TargetAggregateIdentifier UUID dinnerId, UUID conferenceId, UUID ticketId,
+                                UUID attendeeId,
                                 List<String> dietaryRequirements, String requestedBy, String idempotencyKey,
-                                Instant requestedAt) {
+                                Instant requestedAt) implements UnderAttendeeLock {
     }
 
     public record PayForTicket(@TargetAggregateIdentifier UUID dinnerId, UUID ticketId, String paymentReference,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.lanyard.dinners.seating.write.DinnerMessages.CancelTicket;
+import io.lanyard.dinners.seating.write.DinnerMessages.RequestTicket;
 import io.lanyard.dinners.seating.write.DinnerMessages.TicketDecision;
 import io.lanyard.dinners.seating.write.RequestedTickets.FirstAnswer;
 import io.lanyard.platform.axon.Commands;
@@ -58,16 +60,19 @@ class TicketController {
     private final ScheduledDinners dinners;
     private final Attendees attendees;
     private final Organizers organizers;
+    private final IdGenerator ids;
     private final Clock clock;
 
     TicketController(Commands commands, TicketPurchases purchases, RequestedTickets tickets,
-                     ScheduledDinners dinners, Attendees attendees, Organizers organizers, Clock clock) {
+                     ScheduledDinners dinners, Attendees attendees, Organizers organizers, IdGenerator ids,
+                     Clock clock) {
         this.commands = commands;
         this.purchases = purchases;
         this.tickets = tickets;
         this.dinners = dinners;
         this.attendees = attendees;
         this.organizers = organizers;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -78,9 +83,11 @@ class TicketController {
      * the aggregate (the attendee already has a ticket) or, failing that, by the key's unique index; either way the
      * first attempt has committed by then and its answer is read back and compared.
      * <p>
-     * The attendee and the conference are looked up once before the transaction: only there may the lookup wait for
-     * replication, so that a client who registers and at once asks for a ticket is served. Inside, under the
-     * attendee's lock, {@link TicketPurchases} checks them again.
+     * The attendee and the caller's right to act for them are checked before the command: only there may the lookup
+     * wait for replication, so that a client who registers and at once asks for a ticket is served. The command is
+     * decided under the attendee's lock, taken by the command bus before the dinner is loaded, where the dinner
+     * checks the registration again; in a rush the requests queued for one dinner are decided together, in one
+     * commit ({@code GroupCommitCommandBus}).
      */
     @PostMapping("/conferences/{conferenceId}/dinners/{dinnerId}/tickets")
     ResponseEntity<TicketAnswer> requestDinnerTicket(@PathVariable UUID conferenceId, @PathVariable UUID dinnerId,
@@ -96,11 +103,10 @@ class TicketController {
         if (repeated.isPresent()) {
             return repeated.get();
         }
-        organizers.requireConference(conferenceId);
-        attendees.findCatchingUp(conferenceId, body.attendeeId());
+        attendees.requireActingFor(conferenceId, body.attendeeId(), caller);
         try {
-            TicketDecision decision = commands.retryingCollisions(() -> purchases.request(conferenceId, dinnerId,
-                    body.attendeeId(), dietaryRequirements, key, caller));
+            TicketDecision decision = commands.sendOrRefuse(new RequestTicket(dinnerId, conferenceId, ids.generateId(),
+                    body.attendeeId(), dietaryRequirements, caller.subject(), key, clock.instant()));
             return created(conferenceId, dinnerId,
                     new TicketAnswer(decision.ticketId(), decision.status(), decision.holdExpiresAt()));
         } catch (AlreadyHasTicketException e) {

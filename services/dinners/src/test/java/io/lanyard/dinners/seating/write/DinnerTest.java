@@ -373,7 +373,7 @@ class DinnerTest {
     @Test
     void no_ticket_is_requested_once_the_dinner_has_started() {
         fixture.given(scheduled(2))
-                .when(new RequestTicket(DINNER, T1, A1, List.of(), OWNER, null, START))
+                .when(new RequestTicket(DINNER, CONFERENCE, T1, A1, List.of(), OWNER, null, START))
                 .expectException(DinnerStartedException.class)
                 .expectNoEvents();
     }
@@ -488,11 +488,11 @@ class DinnerTest {
     }
 
     private static RequestTicket request(UUID ticket, UUID attendee, Instant at) {
-        return new RequestTicket(DINNER, ticket, attendee, List.of(), OWNER, null, at);
+        return new RequestTicket(DINNER, CONFERENCE, ticket, attendee, List.of(), OWNER, null, at);
     }
 
     private static RequestTicket request(UUID ticket, UUID attendee, List<String> dietary, String key) {
-        return new RequestTicket(DINNER, ticket, attendee, dietary, OWNER, key, T0);
+        return new RequestTicket(DINNER, CONFERENCE, ticket, attendee, dietary, OWNER, key, T0);
     }
 
     private static TicketHeld held(UUID ticket, UUID attendee, Instant at) {

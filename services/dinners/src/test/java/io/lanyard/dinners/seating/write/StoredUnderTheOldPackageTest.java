@@ -82,12 +82,17 @@ class StoredUnderTheOldPackageTest extends DinnersTestSupport {
 
         TicketStatus paid = commands.sendAndWait(new PayForTicket(dinner, alices, "pay-alice", T0.plusSeconds(60)));
         assertThat(paid).isEqualTo(TicketStatus.CONFIRMED);
-        assertThatThrownBy(() -> commands.sendAndWait(new RequestTicket(dinner, UUID.randomUUID(), bob, List.of(),
+        // a request is decided only for an attendee the directory has registered
+        attendees.registered(bob, conference, "bob", "Bob");
+        UUID carolsId = UUID.randomUUID();
+        attendees.registered(carolsId, conference, "carol", "Carol");
+        assertThatThrownBy(() -> commands.sendAndWait(new RequestTicket(dinner, conference, UUID.randomUUID(), bob,
+                List.of(),
                 "bob", null, T0)))
                 .as("bob's place on the waiting list, stored after the snapshot, is known")
                 .hasCauseInstanceOf(AlreadyHasTicketException.class);
-        TicketDecision carol = commands.sendAndWait(new RequestTicket(dinner, UUID.randomUUID(), UUID.randomUUID(),
-                List.of(), "carol", null, T0));
+        TicketDecision carol = commands.sendAndWait(new RequestTicket(dinner, conference, UUID.randomUUID(),
+                carolsId, List.of(), "carol", null, T0));
         assertThat(carol.status()).as("the one seat is sold").isEqualTo(TicketStatus.WAITLISTED);
     }
 
