@@ -13,7 +13,8 @@ import java.util.Set;
  * How big each scenario is. {@code --full} is the issue's sizes, {@code --smoke} a few seconds of everything; any
  * size can be overridden by its name ({@code --growth-large=2000000}), and {@code --only=} / {@code --skip=} pick
  * scenarios by name: baseline, commands, rush, propagation, webhooks, replay, growth, footprint. {@code --proposals=false}
- * skips the comparison runs of proposed changes (the footprint with compact JVM flags).
+ * skips the comparison runs of what was there before (the footprint with the JVM's default flags), and
+ * {@code --footprint-aot=false} the footprint's run with an AOT cache.
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -56,8 +57,8 @@ public record BenchmarkOptions(
         int growthConcurrency,
         Duration idleSettle,
         boolean footprintDevstack,
-        String serviceJvmOptions,
-        String tunedJvmOptions) {
+        boolean footprintAot,
+        String serviceJvmOptions) {
 
     public static final List<String> ALL = List.of(
             "baseline", "commands", "rush", "propagation", "webhooks", "replay", "growth", "footprint");
@@ -126,10 +127,10 @@ public record BenchmarkOptions(
                 s.number("growth-concurrency", 4, 2),
                 s.duration("idle-settle-seconds", 20, 1),
                 s.flag("footprint-devstack", !smoke),
+                // a training run takes minutes; a smoke run has seconds
+                s.flag("footprint-aot", !smoke),
                 // a smoke run's service JVM only has to start: C1 alone starts it in half the CPU time
-                s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : ""),
-                s.text("tuned-jvm-options", smoke ? ""
-                        : "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"));
+                s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1" : ""));
         given.remove("smoke");
         given.remove("full");
         s.used().forEach(given::remove);
