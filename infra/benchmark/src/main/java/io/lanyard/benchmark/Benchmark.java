@@ -26,6 +26,7 @@ import io.lanyard.benchmark.report.Verdict;
 import io.lanyard.benchmark.rush.RushScenario;
 import io.lanyard.benchmark.stack.Infrastructure;
 import io.lanyard.benchmark.store.StoredFormat;
+import io.lanyard.benchmark.webhooks.WebhooksScenario;
 
 /**
  * Lanyard under the load of a conference's busiest hours, next to what raw PostgreSQL and Kafka do on the same
@@ -70,6 +71,7 @@ public final class Benchmark {
                     IndependentCommandsScenario::run);
             scenario(bench, "rush", RushScenario.NAME, profiler, cpu, RushScenario::run);
             scenario(bench, "propagation", PropagationScenario.NAME, profiler, cpu, PropagationScenario::run);
+            scenario(bench, "webhooks", WebhooksScenario.NAME, profiler, cpu, WebhooksScenario::run);
             StoredFormat format = null;
             if (options.runs("replay") || options.runs("growth")) {
                 try {
@@ -104,7 +106,7 @@ public final class Benchmark {
 
     private static boolean needsServices(BenchmarkOptions options) {
         return options.runs("commands") || options.runs("rush") || options.runs("propagation")
-                || options.runs("replay") || options.runs("growth");
+                || options.runs("webhooks") || options.runs("replay") || options.runs("growth");
     }
 
     private static void scenario(Bench bench, String key, String name, Profiler profiler, CpuMeter cpu,

@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * How big each scenario is. {@code --full} is the issue's sizes, {@code --smoke} a few seconds of everything; any
  * size can be overridden by its name ({@code --growth-large=2000000}), and {@code --only=} / {@code --skip=} pick
- * scenarios by name: baseline, commands, rush, propagation, replay, growth, footprint. {@code --proposals=false}
- * skips the comparison runs of proposed changes (the footprint with compact JVM flags).
+ * scenarios by name: baseline, commands, rush, propagation, webhooks, replay, growth, footprint. {@code --proposals=false}
+ * skips the comparison runs of what was there before (the footprint with the JVM's default flags), and
+ * {@code --footprint-aot=false} the footprint's run with an AOT cache.
  */
 public record BenchmarkOptions(
         boolean smoke,
@@ -39,6 +40,13 @@ public record BenchmarkOptions(
         int itineraryRate,
         Duration itineraryDuration,
         int itineraryDinners,
+        int webhookConferences,
+        int webhookRate,
+        Duration webhookDuration,
+        int webhookRushReceivers,
+        int webhookRushClients,
+        int webhookRushQuota,
+        Duration webhookDrain,
         int replayEvents,
         int replayBatch,
         int growthSmall,
@@ -49,11 +57,11 @@ public record BenchmarkOptions(
         int growthConcurrency,
         Duration idleSettle,
         boolean footprintDevstack,
-        String serviceJvmOptions,
-        String tunedJvmOptions) {
+        boolean footprintAot,
+        String serviceJvmOptions) {
 
     public static final List<String> ALL = List.of(
-            "baseline", "commands", "rush", "propagation", "replay", "growth", "footprint");
+            "baseline", "commands", "rush", "propagation", "webhooks", "replay", "growth", "footprint");
 
     public boolean runs(String scenario) {
         return scenarios.contains(scenario);
@@ -101,6 +109,14 @@ public record BenchmarkOptions(
                 s.number("itinerary-rate", 500, 50),
                 s.duration("itinerary-seconds", 10, 1),
                 s.number("itinerary-dinners", 20, 2),
+                s.number("webhook-conferences", 10, 2),
+                s.number("webhook-rate", 5, 1),
+                s.duration("webhook-seconds", 60, 2),
+                s.number("webhook-rush-receivers", 10, 10),
+                // a smoke run's rush with webhooks only has to show deliveries arriving: scenario 3 rushes already
+                s.number("webhook-rush-clients", 10_000, 30),
+                s.number("webhook-rush-quota", 3_300, 10),
+                s.duration("webhook-drain-seconds", 30, 2),
                 s.number("replay-events", 1_000_000, 5_000),
                 s.number("replay-batch", 1_000, 1_000),
                 s.number("growth-small", 10_000, 1_000),
@@ -111,10 +127,10 @@ public record BenchmarkOptions(
                 s.number("growth-concurrency", 4, 2),
                 s.duration("idle-settle-seconds", 20, 1),
                 s.flag("footprint-devstack", !smoke),
+                // a training run takes minutes; a smoke run has seconds
+                s.flag("footprint-aot", !smoke),
                 // a smoke run's service JVM only has to start: C1 alone starts it in half the CPU time
-                s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : ""),
-                s.text("tuned-jvm-options", smoke ? ""
-                        : "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"));
+                s.text("service-jvm-options", smoke ? "-XX:TieredStopAtLevel=1" : ""));
         given.remove("smoke");
         given.remove("full");
         s.used().forEach(given::remove);

@@ -31,10 +31,12 @@ import io.lanyard.benchmark.rush.TicketRush;
 import io.lanyard.benchmark.stack.Infrastructure;
 
 /**
- * What Lanyard costs to run: each service as its own JVM ({@code java -jar} of its executable jar, default JVM
- * flags unless told otherwise) against the benchmark's PostgreSQL and a Kafka broker of its own, then the whole
- * devstack as one JVM with its embedded PostgreSQL and Kafka. Resident memory idle and at its peak while the
- * ticket rush of scenario 3 runs against them, and the time from launch until every health endpoint says UP.
+ * What Lanyard costs to run: each service as its own JVM ({@code java -jar} of its executable jar, started by
+ * {@code infra/compose/service-java} with the JVM flags the images ship, then the same with the AOT cache the image
+ * build trains by {@code infra/compose/service-aot-training}, and, for comparison, with the JVM's default flags)
+ * against the benchmark's PostgreSQL and a Kafka broker of its own, then the whole devstack as one JVM with its
+ * embedded PostgreSQL and Kafka. Resident memory idle and at its peak while the ticket rush of scenario 3 runs
+ * against them, and the time from launch until every health endpoint says UP.
  */
 public final class FootprintScenario {
 
@@ -54,17 +56,69 @@ public final class FootprintScenario {
     private FootprintScenario() {
     }
 
+    /** The images' JVM flags and their AOT training run, in the one place both the images and this use. */
+    static final Path SERVICE_JAVA = fromRepositoryRoot(Path.of("infra", "compose", "service-java"));
+    static final Path AOT_TRAINING = fromRepositoryRoot(Path.of("infra", "compose", "service-aot-training"));
+
+    /** A file of the repository, whether this runs from its root (spring-boot:run) or from a module (the test). */
+    private static Path fromRepositoryRoot(Path file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(file))) {
+                return dir.resolve(file);
+            }
+        }
+        return file.toAbsolutePath();
+    }
+
+    /**
+     * How the service JVMs of one run are started: by {@link #SERVICE_JAVA} or by plain {@code java} (the JVM's
+     * defaults), with the run's extra flags, and with each service's AOT cache when {@code aot} holds them.
+     */
+    private record Launcher(String label, boolean shipped, String extraFlags, Map<String, AotCache> aot) {
+
+        List<String> command(String service, Report report) throws IOException {
+            List<String> command = new ArrayList<>(shipped
+                    ? List.of("/bin/sh", SERVICE_JAVA.toString()) : List.of(ChildJvm.java()));
+            if (!extraFlags.isBlank()) {
+                command.addAll(Arrays.asList(extraFlags.trim().split("\\s+")));
+            }
+            AotCache cache = aot.get(service);
+            if (cache != null) {
+                // on: a cache the JVM would not map fails the start instead of measuring one without it
+                command.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache.cache(), "-jar",
+                        cache.jar().toString()));
+            } else {
+                command.addAll(launch(service, report));
+            }
+            return command;
+        }
+
+        Map<String, String> environment() {
+            return shipped ? Map.of("JAVA", ChildJvm.java()) : Map.of();
+        }
+    }
+
     public static void run(Bench bench) throws Exception {
         BenchmarkOptions options = bench.options();
         // a smoke run starts one service JVM: enough to keep the launch, health and memory code honest
         List<String> services = options.smoke() ? List.of("registration") : SERVICES;
-        boolean missed = separateJvms(bench, services, options.serviceJvmOptions(), Map.of(),
-                options.serviceJvmOptions().isBlank() ? "default JVM flags" : options.serviceJvmOptions());
-        if (missed && !options.tunedJvmOptions().isBlank()) {
-            // native memory tracking shows where the memory outside the heap goes; glibc's per-thread malloc
-            // arenas are capped as a JVM deployment usually does
-            separateJvms(bench, services, options.tunedJvmOptions() + " -XX:NativeMemoryTracking=summary",
-                    Map.of("MALLOC_ARENA_MAX", "2"), "tuned: " + options.tunedJvmOptions() + ", MALLOC_ARENA_MAX=2");
+        String extra = options.serviceJvmOptions();
+        String flags = extra.isBlank() ? "" : " + " + extra;
+        if (options.proposals()) {
+            separateJvms(bench, services, new Launcher("default JVM flags" + flags, false, extra, Map.of()));
+        }
+        separateJvms(bench, services, new Launcher("service-java" + flags, true, extra, Map.of()));
+        if (options.footprintAot()) {
+            Map<String, AotCache> caches = new LinkedHashMap<>();
+            for (String service : services) {
+                AotCache.train(bench, service).ifPresent(cache -> caches.put(service, cache));
+            }
+            if (caches.size() == services.size()) {
+                separateJvms(bench, services, new Launcher("service-java + AOT cache" + flags, true, extra, caches));
+            } else {
+                bench.report().note(NAME, "AOT cache: not measured, not every service's cache could be trained "
+                        + "(see above and logs/).");
+            }
         }
         if (options.footprintDevstack()) {
             if (onClassPath("io.lanyard.devstack.Devstack")) {
@@ -86,8 +140,8 @@ public final class FootprintScenario {
     }
 
     /** Returns whether a service missed its memory target. */
-    private static boolean separateJvms(Bench bench, List<String> services, String jvmOptions,
-                                        Map<String, String> environment, String label) throws Exception {
+    private static boolean separateJvms(Bench bench, List<String> services, Launcher launcher) throws Exception {
+        String label = launcher.label();
         Report report = bench.report();
         Infrastructure infrastructure = bench.infrastructure();
         EmbeddedKafkaBroker kafka = Infrastructure.startKafka();
@@ -102,16 +156,12 @@ public final class FootprintScenario {
             for (String service : services) {
                 int port = freePort();
                 ports.put(service, port);
-                List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
-                if (!jvmOptions.isBlank()) {
-                    command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
-                }
-                command.addAll(launch(service, report));
+                List<String> command = launcher.command(service, report);
                 command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=dev",
                         "--spring.datasource.url=" + infrastructure.database("footprint_" + service),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
                         "--lanyard.kafka.bootstrap-servers=" + kafka.getBrokersAsString()));
-                jvms.put(service, ChildJvm.start(service, command, environment,
+                jvms.put(service, ChildJvm.start(service, command, launcher.environment(),
                         bench.options().output().resolve("logs").resolve("footprint-" + service + ".log"), l -> { }));
             }
             Http http = bench.http();
@@ -153,9 +203,7 @@ public final class FootprintScenario {
                 long registration = jvms.get("registration").pid();
                 report.evidence(NAME, label + ", registration after the rush (RSS "
                         + Math.round(Memory.mib(Memory.rssKb(registration))) + " MiB):\n"
-                        + jcmd(registration, "GC.heap_info")
-                        + (jvmOptions.contains("NativeMemoryTracking")
-                        ? jcmd(registration, "VM.native_memory", "summary", "scale=MB") : ""));
+                        + jcmd(registration, "GC.heap_info"));
             }
         } finally {
             jvms.values().forEach(ChildJvm::close);
@@ -258,7 +306,7 @@ public final class FootprintScenario {
      * after it was built. (Its classes may well be newer: the build recompiles a module whose dependencies were
      * just packaged.)
      */
-    private static List<String> launch(String service, Report report) throws IOException {
+    static List<String> launch(String service, Report report) throws IOException {
         Path module = Path.of("services", service);
         Path jar = module.resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
         if (Files.isRegularFile(jar) && !olderThan(jar, module.resolve("src").resolve("main"))) {
@@ -268,6 +316,15 @@ public final class FootprintScenario {
         report.note(NAME, "No up-to-date " + jar + " here (the README command packages it); started " + service
                 + " from this JVM's class path with main class " + MAIN_CLASSES.get(service) + ".");
         return List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASSES.get(service));
+    }
+
+    static Path executableJar(String service) {
+        return Path.of("services", service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    static boolean upToDate(String service) throws IOException {
+        Path jar = executableJar(service);
+        return Files.isRegularFile(jar) && !olderThan(jar, Path.of("services", service, "src", "main"));
     }
 
     private static boolean olderThan(Path jar, Path sources) throws IOException {

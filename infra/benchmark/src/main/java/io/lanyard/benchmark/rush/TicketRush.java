@@ -36,7 +36,13 @@ public final class TicketRush {
 
     public static Registrations registrations(Lanyard api, String organizerToken, int clients, int quota,
                                               int inFlight) {
-        UUID conference = api.conference(organizerToken, "Rush conference");
+        return registrations(api, organizerToken, api.conference(organizerToken, "Rush conference"), clients, quota,
+                inFlight);
+    }
+
+    /** The rush on a conference prepared beforehand (one whose webhooks are registered, say). */
+    public static Registrations registrations(Lanyard api, String organizerToken, UUID conference, int clients,
+                                              int quota, int inFlight) {
         UUID ticketType = api.ticketType(organizerToken, conference, "Rush tickets", quota);
         String[] tokens = Tokens.mint(api, IntStream.range(0, clients)
                 .mapToObj(i -> "rush-" + conference.toString().substring(0, 8) + "-" + i).toArray(String[]::new));
