@@ -22,14 +22,14 @@ import io.lanyard.registration.RegistrationApplication;
 import io.lanyard.testsupport.EmbeddedInfrastructure;
 
 /**
- * Kafka goes away for 30 seconds while attendees keep registering. The event store is the source of truth: every
+ * Kafka goes away for 12 seconds, four times the publisher's delivery timeout, while attendees keep registering. The event store is the source of truth: every
  * registration succeeds during the outage, and once the broker is back the backlog drains within a minute and
  * every event reaches dinners and takes effect once, counted when registration has published everything and dinners
  * has consumed it to the end.
  */
 class KafkaOutageTest {
 
-    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
     private static final Duration PACE = Duration.ofMillis(100);
     private static EmbeddedInfrastructure.ProxiedKafka kafka;
     private static RunningService registration;
