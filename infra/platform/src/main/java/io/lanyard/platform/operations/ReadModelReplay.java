@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -121,6 +122,7 @@ public class ReadModelReplay {
         Instant started = clock.instant();
         AtomicLong read = new AtomicLong();
         AtomicLong applied = new AtomicLong();
+        AtomicReference<WriteBehind.Written> writes = new AtomicReference<>();
         transactions.executeWithoutResult(status -> {
             String tables = String.join(", ", readModel.tables());
             jdbc.sql("lock table " + tables + " in exclusive mode").update();
@@ -138,12 +140,13 @@ public class ReadModelReplay {
                     });
                 }
             });
-            log.debug("Read model {}: {} writes sent in {} batches", name, written.writes(), written.batches());
+            writes.set(written);
         });
         Replayed replayed = new Replayed(name, readModel.tables(), read.get(), applied.get(),
                 Duration.between(started, clock.instant()));
-        log.info("Read model {} rebuilt from the event store: {} of {} events applied to {} in {}", name,
-                replayed.eventsApplied(), replayed.eventsRead(), readModel.tables(), replayed.took());
+        log.info("Read model {} rebuilt from the event store: {} of {} events applied to {} in {}, "
+                        + "their {} writes sent in {} batches", name, replayed.eventsApplied(), replayed.eventsRead(),
+                readModel.tables(), replayed.took(), writes.get().writes(), writes.get().batches());
         return replayed;
     }
 
