@@ -199,6 +199,7 @@ final class WriteBehind implements AutoCloseable {
     private final Connection proxy;
     private final List<Batch> pending = new ArrayList<>();
     private final Map<String, BitSet> touchedBySql = new HashMap<>();
+    private final Map<String, Boolean> deferrableBySql = new HashMap<>();
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private int pendingRows;
     private long writes;
@@ -301,8 +302,11 @@ final class WriteBehind implements AutoCloseable {
     }
 
     private boolean deferrable(String sql) {
-        Matcher write = WRITE.matcher(sql);
-        return write.find() && deferred.contains(Tables.simple(write.group(1))) && !RETURNING.matcher(sql).find();
+        return deferrableBySql.computeIfAbsent(sql, statement -> {
+            Matcher write = WRITE.matcher(statement);
+            return write.find() && deferred.contains(Tables.simple(write.group(1)))
+                    && !RETURNING.matcher(statement).find();
+        });
     }
 
     private void flushIfTouched(String sql) throws SQLException {
