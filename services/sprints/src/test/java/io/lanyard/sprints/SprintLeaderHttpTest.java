@@ -2,6 +2,7 @@ package io.lanyard.sprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,6 +223,51 @@ class SprintLeaderHttpTest extends SprintsTestSupport {
         assertThat(http().get(participants(conference, sprint), token("lena")).json().size()).isZero();
         assertThat(http().delete(participants(conference, UUID.randomUUID()) + "/" + ada, token("lena")).status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * A replay sends the board's writes in batches. From a history where participants sign up, are marked present,
+     * withdraw and sign up again (an insert, an update, a delete cascading to the days and an insert of the same
+     * rows, which one batch holds) it rebuilds the board the commands built, row for row.
+     */
+    @Test
+    void a_replayed_board_is_the_board_the_commands_built() {
+        UUID conference = conference("olivia");
+        UUID lena = attendee(conference, "lena", "Lena Leader");
+        UUID sprint = announced(token("lena"), conference, lena, 3, MONDAY, TUESDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        UUID bob = attendee(conference, "bob", "Bob");
+        signedUp(token("ada"), conference, sprint, ada, MONDAY, TUESDAY);
+        signedUp(token("bob"), conference, sprint, bob, MONDAY);
+        clockAt(MONDAY, 9);
+        assertThat(attend(token("lena"), conference, sprint, ada, MONDAY).status()).isEqualTo(204);
+        assertThat(attend(token("lena"), conference, sprint, bob, MONDAY).status()).isEqualTo(204);
+        assertThat(http().delete(participants(conference, sprint) + "/" + ada, token("ada")).status()).isEqualTo(204);
+        signedUp(token("ada"), conference, sprint, ada, TUESDAY);
+        assertThat(http().delete(participants(conference, sprint) + "/" + bob, token("bob")).status()).isEqualTo(204);
+        clockAt(TUESDAY, 9);
+        assertThat(attend(token("lena"), conference, sprint, ada, TUESDAY).status()).isEqualTo(204);
+        List<String> built = board(conference);
+
+        replaySprintView();
+
+        assertThat(board(conference)).isEqualTo(built);
+        assertThat(built).contains("participant day (" + sprint + "," + ada + "," + TUESDAY + ",t)")
+                .noneMatch(row -> row.startsWith("participant") && row.contains(bob.toString()));
+    }
+
+    /** Every row of the conference's sprints in the board's four tables. */
+    private List<String> board(UUID conference) {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(jdbc.sql("select 'sprint ' || s::text from sprint_view s where conference_id = ? order by 1")
+                .param(conference).query(String.class).list());
+        for (String table : List.of("sprint_day_view", "sprint_participant_view", "sprint_participant_day_view")) {
+            String label = table.replace("sprint_", "").replace("_view", "").replace('_', ' ');
+            rows.addAll(jdbc.sql("select '" + label + " ' || t::text from " + table + " t join sprint_view s "
+                            + "using (sprint_id) where s.conference_id = ? order by 1")
+                    .param(conference).query(String.class).list());
+        }
+        return rows;
     }
 
     private Http.Response attend(String token, UUID conference, UUID sprint, UUID attendee, String day) {
