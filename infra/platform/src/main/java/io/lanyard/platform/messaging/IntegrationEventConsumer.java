@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,11 +42,20 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     private final DeadLetters deadLetters;
     private final TraceContexts traces;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
     IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
                              IntegrationEventDispatcher dispatcher, DeadLetters deadLetters, TraceContexts traces) {
+        this(properties, codec, dispatcher, deadLetters, traces, null);
+    }
+
+    /** With {@code consumers} opening the Kafka consumer (a test's mock); null for a real one. */
+    IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                             IntegrationEventDispatcher dispatcher, DeadLetters deadLetters, TraceContexts traces,
+                             Supplier<Consumer<String, byte[]>> consumers) {
+        this.consumers = consumers == null ? this::newConsumer : consumers;
         this.properties = properties;
         this.codec = codec;
         this.dispatcher = dispatcher;
@@ -65,7 +76,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     @Override
     public void stop() {
         if (running.compareAndSet(true, false)) {
-            KafkaConsumer<String, byte[]> current = consumer;
+            Consumer<String, byte[]> current = consumer;
             if (current != null) {
                 current.wakeup();
             }
@@ -84,7 +95,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     private void run() {
         while (running.get()) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
+            try (Consumer<String, byte[]> kafka = consumers.get()) {
                 consumer = kafka;
                 kafka.subscribe(properties.subscriptions());
                 while (running.get()) {
