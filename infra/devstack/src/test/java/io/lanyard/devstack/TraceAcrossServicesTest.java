@@ -55,7 +55,10 @@ class TraceAcrossServicesTest {
     private static final String[] PROPERTIES = {
             "logging.structured.format.console", "logging.level.io.lanyard.platform.messaging",
             "management.tracing.sampling.probability"};
-    /** The consumer thread is named after its group, which RunningService prefixes with the service (its ACL). */
+    /**
+     * The consumer's threads (the poller and its workers, which apply the records) are named after its group, which
+     * RunningService prefixes with the service (its ACL).
+     */
     private static final String DINNERS_CONSUMER = "lanyard-consumer-dinners-trace_dinners";
     private static RunningService registration;
     private static RunningService dinners;
@@ -105,7 +108,7 @@ class TraceAcrossServicesTest {
         // other services' consumers in this JVM may see the record too; dinners' is the one that counts here
         JsonNode consumed = await().atMost(Duration.ofSeconds(20)).until(
                 () -> lines(output).stream()
-                        .filter(l -> DINNERS_CONSUMER.equals(thread(l)))
+                        .filter(l -> isDinnersConsumer(thread(l)))
                         .filter(l -> l.get("message").asString()
                                 .startsWith("Consumed registration.attendee-registered " + eventId))
                         .findFirst(), Optional::isPresent).orElseThrow();
@@ -128,7 +131,7 @@ class TraceAcrossServicesTest {
 
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> lines(output).stream()
-                        .filter(l -> DINNERS_CONSUMER.equals(thread(l)))
+                        .filter(l -> isDinnersConsumer(thread(l)))
                         .filter(l -> l.get("message").asString()
                                 .startsWith("Consumed registration.attendee-registered"))
                         .anyMatch(l -> callersTrace.equals(l.path("traceId").asString(null))));
@@ -136,6 +139,10 @@ class TraceAcrossServicesTest {
             assertThat(l.get("message").asString()).startsWith("Publishing registration.attendee-registered");
             assertThat(l.path("traceId").asString(null)).isEqualTo(callersTrace);
         });
+    }
+
+    private static boolean isDinnersConsumer(String thread) {
+        return thread != null && thread.startsWith(DINNERS_CONSUMER + "-");
     }
 
     private static String thread(JsonNode line) {

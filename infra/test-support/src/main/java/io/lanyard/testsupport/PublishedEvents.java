@@ -24,21 +24,22 @@ import io.lanyard.platform.messaging.UndecodableRecordException;
 
 /**
  * Reads what a service published to its topic on the shared embedded broker, from the beginning, as a consumer in
- * another service would; one conference's records only (they share the conference as key).
+ * another service would; one conference's records only, in the order a consumer reading every partition saw them
+ * (the records of one key, the aggregate that decided them, in the order they were published).
  */
 public final class PublishedEvents implements AutoCloseable {
 
-    /** An event as it came off the topic, with the trace its record carried. */
-    public record Published(IntegrationEvent event, String traceparent) {
+    /** An event as it came off the topic, with the trace and the key its record carried. */
+    public record Published(IntegrationEvent event, String traceparent, String key) {
     }
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final KafkaConsumer<String, byte[]> consumer;
-    private final String key;
+    private final UUID conferenceId;
     private final List<Published> seen = new ArrayList<>();
 
     public PublishedEvents(String topic, UUID conferenceId) {
-        this.key = conferenceId.toString();
+        this.conferenceId = conferenceId;
         this.consumer = new KafkaConsumer<>(EmbeddedInfrastructure.observing(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "published-events-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
@@ -57,10 +58,11 @@ public final class PublishedEvents implements AutoCloseable {
     public List<Published> awaitRecordsUntil(Predicate<List<Published>> condition) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key())) {
+                IntegrationEvent event = decode(record.value());
+                if (conferenceId.equals(event.conferenceId())) {
                     Header trace = record.headers().lastHeader(IntegrationEventPublisher.TRACEPARENT_HEADER);
-                    seen.add(new Published(decode(record.value()),
-                            trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8)));
+                    seen.add(new Published(event,
+                            trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8), record.key()));
                 }
             }
             return condition.test(seen);

@@ -17,7 +17,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.lanyard.platform.messaging.IntegrationEventCodec;
 import io.lanyard.platform.messaging.IntegrationEventPublisher;
+import io.lanyard.platform.messaging.UndecodableRecordException;
 
 /** Reads a topic of the shared embedded broker from the beginning, as an independent observer would. */
 public final class TopicReader {
@@ -26,21 +28,31 @@ public final class TopicReader {
     }
 
     /**
-     * Distinct events (by event id) on the topic with the given key and integration-event type, as of now. Kafka
-     * delivery is at least once, so a record may legitimately appear twice; what must not happen is a missing or
-     * an invented event.
+     * Distinct events (by event id) of the conference on the topic with the given integration-event type, as of
+     * now. Kafka delivery is at least once, so a record may legitimately appear twice; what must not happen is a
+     * missing or an invented event.
      */
-    public static long countEvents(String topic, String key, String type) {
+    public static long countEvents(String topic, UUID conferenceId, String type) {
+        IntegrationEventCodec codec = new IntegrationEventCodec();
         Set<String> eventIds = new HashSet<>();
         forEachRecord(topic, record -> {
             Header header = record.headers().lastHeader(IntegrationEventPublisher.TYPE_HEADER);
-            if (key.equals(record.key()) && header != null
-                    && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+            if (header != null && type.equals(new String(header.value(), StandardCharsets.UTF_8))
+                    && ofConference(codec, record, conferenceId)) {
                 eventIds.add(new String(record.headers().lastHeader(IntegrationEventPublisher.EVENT_ID_HEADER)
                         .value(), StandardCharsets.UTF_8));
             }
         });
         return eventIds.size();
+    }
+
+    private static boolean ofConference(IntegrationEventCodec codec, ConsumerRecord<String, byte[]> record,
+                                        UUID conferenceId) {
+        try {
+            return record.value() != null && conferenceId.equals(codec.decode(record.value()).conferenceId());
+        } catch (UndecodableRecordException e) {
+            return false; // another test's poison record
+        }
     }
 
     /** Hands every record on the topic to {@code action}, from the beginning to the end it has now, in order per partition. */

@@ -69,7 +69,7 @@ class ErasureHttpTest extends RegistrationTestSupport {
                 .doesNotContain("erin-the-erased");
         assertThat(everythingStoredAbout(ottoId, conference)).contains("Ottokar");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicReader.countEvents(
-                EventCatalogue.REGISTRATION_TOPIC, conference.toString(), "registration.attendee-erased")).isOne());
+                EventCatalogue.REGISTRATION_TOPIC, conference, "registration.attendee-erased")).isOne());
     }
 
     @Test
@@ -213,7 +213,7 @@ class ErasureHttpTest extends RegistrationTestSupport {
         assertThat(kept.json().get("name").asString()).isEqualTo("Keptelsewhere");
         assertThat(kept.json().get("subject").asString()).isEqualTo("purged-one");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicReader.countEvents(
-                EventCatalogue.REGISTRATION_TOPIC, conference.toString(), "registration.attendee-erased")).isEqualTo(3));
+                EventCatalogue.REGISTRATION_TOPIC, conference, "registration.attendee-erased")).isEqualTo(3));
         await().atMost(Duration.ofSeconds(20)).until(() -> purgeOf(conference).get("finished_at") != null);
         Map<String, Object> finished = purgeOf(conference);
 

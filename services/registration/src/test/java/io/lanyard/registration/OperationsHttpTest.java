@@ -83,7 +83,7 @@ class OperationsHttpTest extends RegistrationTestSupport {
     @Test
     void kafka_is_down_for_the_readiness_probe_when_no_broker_answers() {
         KafkaBackboneProperties nowhere = new KafkaBackboneProperties("localhost:" + TcpProxy.freePort(), "",
-                List.of(), "nobody", 1, (short) 1, Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO, 1,
+                List.of(), "nobody", 1, (short) 1, Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO, 1, 1,
                 KafkaBackboneProperties.Security.none());
         KafkaHealthIndicator kafka = new KafkaHealthIndicator(nowhere,
                 new ObservabilityProperties(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10)),

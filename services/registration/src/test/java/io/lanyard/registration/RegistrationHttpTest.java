@@ -89,7 +89,7 @@ class RegistrationHttpTest extends RegistrationTestSupport {
         assertThat(tickets.json().get("sold").asInt()).isEqualTo(100);
         assertThat(tickets.json().get("available").asInt()).isZero();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                TopicReader.countEvents(EventCatalogue.REGISTRATION_TOPIC, conference.toString(),
+                TopicReader.countEvents(EventCatalogue.REGISTRATION_TOPIC, conference,
                         "registration.attendee-registered")).isEqualTo(100));
     }
 

@@ -60,8 +60,17 @@ public abstract class SprintsTestSupport extends ServiceTestSupport {
      * registration's itinerary would, once {@code until} holds for it.
      */
     protected static List<IntegrationEvent> publishedFor(UUID conference, Predicate<List<IntegrationEvent>> until) {
+        return publishedRecordsFor(conference, records -> until.test(records.stream()
+                .map(PublishedEvents.Published::event).toList())).stream()
+                .map(PublishedEvents.Published::event)
+                .toList();
+    }
+
+    /** Like {@link #publishedFor}, with each record's key and trace. */
+    protected static List<PublishedEvents.Published> publishedRecordsFor(
+            UUID conference, Predicate<List<PublishedEvents.Published>> until) {
         try (PublishedEvents published = new PublishedEvents(EventCatalogue.SPRINTS_TOPIC, conference)) {
-            return published.awaitUntil(until);
+            return published.awaitRecordsUntil(until);
         }
     }
 

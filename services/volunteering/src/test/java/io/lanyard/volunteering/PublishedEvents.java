@@ -38,7 +38,7 @@ public final class PublishedEvents {
     }
 
     /**
-     * The conference's events in the order its partition holds them, once {@code count} distinct ones arrived.
+     * The conference's events as a consumer of every partition saw them (each shift's in the order its partition holds them), once {@code count} distinct ones arrived.
      * Delivery is at least once, so a re-published event is counted once, by its id.
      */
     public static List<Published> recordsFor(UUID conference, int count) {
@@ -51,8 +51,8 @@ public final class PublishedEvents {
             consumer.subscribe(List.of(EventCatalogue.VOLUNTEERING_TOPIC));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (conference.toString().equals(record.key())) {
-                        IntegrationEvent event = codec.decode(record.value());
+                    IntegrationEvent event = codec.decode(record.value());
+                    if (conference.equals(event.conferenceId())) {
                         Header trace = record.headers().lastHeader(IntegrationEventPublisher.TRACEPARENT_HEADER);
                         events.putIfAbsent(event.eventId(), new Published(event,
                                 trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8)));

@@ -3,14 +3,28 @@ package io.lanyard.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,14 +39,22 @@ import io.lanyard.platform.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
 
 /**
- * Polls the subscribed topics and applies each record through the dispatcher. Offsets are committed only after a
- * batch took effect or was parked; when something unexpected happens (the database is down, say) the consumer is
- * closed without committing and reopened after a pause, so the records come again and the inbox drops repeats.
- * Each record is applied in a consumer span that continues the trace named by its {@code traceparent} header.
+ * Polls the subscribed topics on one thread and applies each partition's records on a pool of workers
+ * ({@code lanyard.kafka.consumer-workers}), so that one partition waiting on a lock or a slow reaction stops no
+ * other. A partition is paused while its records are being applied, so its records are applied one poll's worth at
+ * a time, in order; its offset is committed only after they took effect or were parked, and only then is it resumed.
+ * When something unexpected happens (the database is down, say) the consumer waits for the work under way, commits
+ * what took effect, and is closed and reopened after a pause, so the rest comes again and the inbox drops repeats.
+ * A rebalance that takes partitions away waits for their work and commits it first, so no record is applied by two
+ * consumers at once. Each record is applied in a consumer span that continues the trace named by its
+ * {@code traceparent} header.
  */
 public class IntegrationEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventConsumer.class);
+    /** How long a poll waits while work is under way: that long at most between a batch's end and its commit. */
+    private static final Duration POLL_WHILE_BUSY = Duration.ofMillis(5);
+    private static final Duration POLL_WHILE_IDLE = Duration.ofMillis(500);
 
     private final KafkaBackboneProperties properties;
     private final IntegrationEventCodec codec;
@@ -40,11 +62,21 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     private final DeadLetters deadLetters;
     private final TraceContexts traces;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
+    private ExecutorService workers;
 
     IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
                              IntegrationEventDispatcher dispatcher, DeadLetters deadLetters, TraceContexts traces) {
+        this(properties, codec, dispatcher, deadLetters, traces, null);
+    }
+
+    /** With {@code consumers} opening the Kafka consumer (a test's mock); null for a real one. */
+    IntegrationEventConsumer(KafkaBackboneProperties properties, IntegrationEventCodec codec,
+                             IntegrationEventDispatcher dispatcher, DeadLetters deadLetters, TraceContexts traces,
+                             Supplier<Consumer<String, byte[]>> consumers) {
+        this.consumers = consumers == null ? this::newConsumer : consumers;
         this.properties = properties;
         this.codec = codec;
         this.dispatcher = dispatcher;
@@ -57,7 +89,15 @@ public class IntegrationEventConsumer implements SmartLifecycle {
         if (properties.subscriptions().isEmpty() || !running.compareAndSet(false, true)) {
             return;
         }
-        thread = new Thread(this::run, "lanyard-consumer-" + properties.groupId());
+        String name = "lanyard-consumer-" + properties.groupId();
+        AtomicInteger workerNumber = new AtomicInteger();
+        // the workers are made by the polling thread, so they inherit its thread-locals (the service's log label)
+        workers = Executors.newFixedThreadPool(Math.max(1, properties.consumerWorkers()), work -> {
+            Thread worker = new Thread(work, name + "-" + workerNumber.incrementAndGet());
+            worker.setDaemon(true);
+            return worker;
+        });
+        thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -65,7 +105,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
     @Override
     public void stop() {
         if (running.compareAndSet(true, false)) {
-            KafkaConsumer<String, byte[]> current = consumer;
+            Consumer<String, byte[]> current = consumer;
             if (current != null) {
                 current.wakeup();
             }
@@ -74,6 +114,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            workers.shutdownNow();
         }
     }
 
@@ -84,34 +125,170 @@ public class IntegrationEventConsumer implements SmartLifecycle {
 
     private void run() {
         while (running.get()) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
+            boolean failed = false;
+            Consumer<String, byte[]> kafka = null;
+            Partitions partitions = null;
+            try {
+                kafka = consumers.get();
                 consumer = kafka;
-                kafka.subscribe(properties.subscriptions());
+                partitions = new Partitions(kafka);
+                kafka.subscribe(properties.subscriptions(), partitions);
                 while (running.get()) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    applyAll(records);
-                    if (!records.isEmpty()) {
-                        kafka.commitSync();
+                    ConsumerRecords<String, byte[]> records =
+                            kafka.poll(partitions.busy() ? POLL_WHILE_BUSY : POLL_WHILE_IDLE);
+                    for (TopicPartition partition : records.partitions()) {
+                        partitions.apply(partition, records.records(partition));
                     }
+                    partitions.commitFinished();
                 }
             } catch (WakeupException e) {
                 // stop() asked us to leave the poll
             } catch (RuntimeException e) {
                 log.warn("Consumer {} failed, reconnecting in {}: {}", properties.groupId(),
                         properties.reconnectDelay(), e.toString());
-                pause();
+                failed = true;
             } finally {
+                if (partitions != null) {
+                    partitions.finish();
+                }
                 consumer = null;
+                if (kafka != null) {
+                    closeQuietly(kafka);
+                }
+            }
+            if (failed) {
+                pause();
             }
         }
     }
 
     /**
-     * Applies a poll's records in order. A run of records that only projections react to shares one transaction
-     * (up to {@code lanyard.kafka.projection-batch-size}); one whose reactions may send commands, and every record
-     * of a run that failed together, is applied in a transaction of its own, retried and, failing that, parked.
+     * The partitions whose records are being applied: each is paused until its work ends, then its offset is
+     * committed and it is resumed. Used by the polling thread only (the Kafka consumer is not thread-safe); the
+     * rebalance callbacks run inside its poll.
      */
-    private void applyAll(ConsumerRecords<String, byte[]> records) {
+    private final class Partitions implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> kafka;
+        private final Map<TopicPartition, Future<Long>> underWay = new HashMap<>();
+
+        Partitions(Consumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        boolean busy() {
+            return !underWay.isEmpty();
+        }
+
+        void apply(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+            kafka.pause(List.of(partition));
+            long next = records.getLast().offset() + 1;
+            underWay.put(partition, workers.submit(() -> {
+                applyAll(records);
+                return next;
+            }));
+        }
+
+        /**
+         * Commits the offsets of the partitions whose work ended and resumes them; rethrows what a failed one threw,
+         * after committing the others, so that the consumer reconnects and the failed partition's records come again.
+         */
+        void commitFinished() {
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            RuntimeException failure = null;
+            for (var it = underWay.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<TopicPartition, Future<Long>> work = it.next();
+                if (!work.getValue().isDone()) {
+                    continue;
+                }
+                it.remove();
+                try {
+                    done.put(work.getKey(), new OffsetAndMetadata(work.getValue().get()));
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure
+                            : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while applying records", e);
+                }
+            }
+            if (!done.isEmpty()) {
+                kafka.commitSync(done);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            Set<TopicPartition> assigned = kafka.assignment();
+            List<TopicPartition> resumable = done.keySet().stream().filter(assigned::contains).toList();
+            if (!resumable.isEmpty()) {
+                kafka.resume(resumable);
+            }
+        }
+
+        /** Waits for the given partitions' work to end. */
+        void await(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                Future<Long> work = underWay.get(partition);
+                if (work == null) {
+                    continue;
+                }
+                try {
+                    work.get();
+                } catch (ExecutionException e) {
+                    // reported by commitFinished
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (CancellationException e) {
+                    underWay.remove(partition);
+                }
+            }
+        }
+
+        /** On leaving: waits for all work under way and commits what took effect, as far as Kafka still lets us. */
+        void finish() {
+            await(List.copyOf(underWay.keySet()));
+            try {
+                commitFinished();
+            } catch (RuntimeException e) {
+                log.debug("Consumer {} left without committing everything: {}", properties.groupId(), e.toString());
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            await(partitions);
+            commitFinished();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // a partition comes unpaused, from its committed offset
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // another member may have them already: let the work end, commit nothing, and let the inbox drop repeats
+            await(partitions);
+            partitions.forEach(underWay::remove);
+        }
+    }
+
+    private void closeQuietly(Consumer<String, byte[]> kafka) {
+        try {
+            kafka.close();
+        } catch (RuntimeException e) {
+            log.debug("Closing consumer {}: {}", properties.groupId(), e.toString());
+        }
+    }
+
+    /**
+     * Applies one partition's records of a poll in order. A run of records that only projections react to shares one
+     * transaction (up to {@code lanyard.kafka.projection-batch-size}); one whose reactions may send commands, and
+     * every record of a run that failed together, is applied in a transaction of its own, retried and, failing that,
+     * parked.
+     */
+    private void applyAll(List<ConsumerRecord<String, byte[]>> records) {
         List<Decoded> run = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (isTombstoneTaken(record)) {
@@ -241,7 +418,7 @@ public class IntegrationEventConsumer implements SmartLifecycle {
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }

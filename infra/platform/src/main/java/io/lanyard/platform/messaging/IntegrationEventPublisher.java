@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -72,8 +73,20 @@ public class IntegrationEventPublisher implements DisposableBean {
      * trace is the one of the command behind it ({@code traceparent} in the domain event's metadata).
      */
     public void publish(EventMessage<?> domainEvent, Mapping mapping) {
-        publish(mapping.map(UUID.fromString(domainEvent.getIdentifier()), domainEvent.getTimestamp()),
-                traceparent(domainEvent));
+        IntegrationEvent event = mapping.map(UUID.fromString(domainEvent.getIdentifier()), domainEvent.getTimestamp());
+        publish(keyOf(domainEvent, event), event, traceparent(domainEvent));
+    }
+
+    /**
+     * The record key of an integration event made of a domain event: the aggregate that decided it. That keeps on
+     * one partition, in order, exactly what the publishing processor keeps in order (one aggregate's events go
+     * through one segment, one at a time); a conference's aggregates spread over the partitions, so its consumers
+     * apply them in parallel. An event not made by an aggregate is keyed by its conference.
+     */
+    static String keyOf(EventMessage<?> domainEvent, IntegrationEvent event) {
+        return domainEvent instanceof DomainEventMessage<?> decided && decided.getAggregateIdentifier() != null
+                ? decided.getAggregateIdentifier()
+                : event.conferenceId().toString();
     }
 
     /**
@@ -95,15 +108,17 @@ public class IntegrationEventPublisher implements DisposableBean {
     }
 
     /**
-     * Publishes keyed by conference: every consumer sees a conference's facts in the order they happened (a
-     * stronger order than per aggregate, at the price of one partition per conference). The event goes out in a
-     * producer span that continues the trace of the command behind it; the record's {@code traceparent} header
-     * names that span, so the consumer's span is its child.
+     * Publishes keyed by conference, for an event that no aggregate decided (see {@link #keyOf}).
      */
     public void publish(IntegrationEvent event, String traceparent) {
         publish(event.conferenceId().toString(), event, traceparent);
     }
 
+    /**
+     * Publishes under {@code key}: the records of one key keep their order. The event goes out in a producer span
+     * that continues the trace of the command behind it; the record's {@code traceparent} header names that span,
+     * so the consumer's span is its child.
+     */
     public void publish(String key, IntegrationEvent event, String traceparent) {
         EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
         traces.inSpan("publish " + entry.type(), Span.Kind.PRODUCER, traceparent,

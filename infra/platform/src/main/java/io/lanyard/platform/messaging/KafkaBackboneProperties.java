@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscriptions the topics this service consumes
  * @param groupId       the consumer group; one per service, shared by its instances
  * @param projectionBatchSize how many consecutive records that only projections react to share one transaction
+ * @param consumerWorkers how many partitions' records this instance applies at once, each partition's in order
  * @param security      how this service authenticates to the brokers; the same for its producer, consumer and admin
  */
 @ConfigurationProperties("lanyard.kafka")
@@ -30,6 +31,7 @@ public record KafkaBackboneProperties(
         @DefaultValue("200ms") Duration handlerRetryDelay,
         @DefaultValue("2s") Duration reconnectDelay,
         @DefaultValue("100") int projectionBatchSize,
+        @DefaultValue("4") int consumerWorkers,
         @DefaultValue Security security) {
 
     /**

@@ -26,6 +26,7 @@ import io.lanyard.sprints.sprint.write.ParticipantLeft;
 import io.lanyard.sprints.sprint.write.ParticipantLeftDays;
 import io.lanyard.sprints.sprint.write.ParticipantSignedUp;
 import io.lanyard.sprints.sprint.write.SprintAnnounced;
+import io.lanyard.testsupport.PublishedEvents;
 import io.lanyard.testsupport.ServiceTest;
 
 /**
@@ -64,7 +65,12 @@ class SprintEventsToKafkaTest extends SprintsTestSupport {
 
         eventStore.publish(given);
 
-        List<IntegrationEvent> published = publishedFor(conference, events -> events.size() >= given.size());
+        List<PublishedEvents.Published> records = publishedRecordsFor(conference,
+                events -> events.size() >= given.size());
+        assertThat(records).extracting(PublishedEvents.Published::key)
+                .as("keyed by the aggregate that decided them, so one sprint's events keep their order")
+                .containsOnly(sprint.toString());
+        List<IntegrationEvent> published = records.stream().map(PublishedEvents.Published::event).toList();
         assertThat(published).containsExactly(
                 new io.lanyard.kernel.events.sprints.SprintAnnounced(id(given, 0), conference, at(given, 0), sprint,
                         "CPython", leader, List.of(MON, TUE), 5),

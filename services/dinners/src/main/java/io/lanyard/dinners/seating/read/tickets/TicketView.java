@@ -284,11 +284,15 @@ public class TicketView implements RequestedTickets {
                 .list();
     }
 
-    /** The dinners of a conference where the attendee holds, waits for or has bought a seat. */
+    /**
+     * The dinners of a conference where the attendee holds, waits for or has bought a seat, by id: withdrawals of two
+     * attendees applied side by side lock their dinners in one order, so neither waits for the other's lock.
+     */
     public List<UUID> dinnersWithLiveTickets(UUID conferenceId, UUID attendeeId) {
         return jdbc.sql("""
                         select distinct dinner_id from dinner_ticket
-                        where attendee_id = ? and conference_id = ? and status in ('HELD', 'WAITLISTED', 'CONFIRMED')""")
+                        where attendee_id = ? and conference_id = ? and status in ('HELD', 'WAITLISTED', 'CONFIRMED')
+                        order by dinner_id""")
                 .params(attendeeId, conferenceId)
                 .query(UUID.class)
                 .list();

@@ -168,7 +168,8 @@ class SprintView implements AnnouncedSprints, JoinedSprints {
     public List<UUID> sprintsJoinedBy(UUID conferenceId, UUID attendeeId) {
         return jdbc.sql("""
                         select p.sprint_id from sprint_participant_view p join sprint_view s using (sprint_id)
-                        where p.attendee_id = ? and s.conference_id = ?""")
+                        where p.attendee_id = ? and s.conference_id = ?
+                        order by p.sprint_id""")
                 .params(attendeeId, conferenceId)
                 .query(UUID.class)
                 .list();
