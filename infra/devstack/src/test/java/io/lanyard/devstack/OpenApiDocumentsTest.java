@@ -133,6 +133,9 @@ class OpenApiDocumentsTest {
                 if (!open && !responses.path("429").path("headers").has("Retry-After")) {
                     problems.add(where + ": does not document 429 rate-limited with Retry-After");
                 }
+                if (!open && !responses.path("503").path("headers").has("Retry-After")) {
+                    problems.add(where + ": does not document 503 service-unavailable with Retry-After");
+                }
                 if (path.getKey().contains("{") && !responses.has("404")) {
                     problems.add(where + ": does not document 404");
                 }

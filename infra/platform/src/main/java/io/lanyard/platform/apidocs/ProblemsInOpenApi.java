@@ -99,6 +99,10 @@ class ProblemsInOpenApi implements OpenApiCustomizer {
                     operation.getResponses().addApiResponse("429", problemResponse(429).addHeaderObject("Retry-After",
                             new Header().description("seconds until a retry may pass")
                                     .schema(new IntegerSchema())));
+                    // a database away, or a full queue in front of a hot item (axon/GroupCommitCommandBus)
+                    operation.getResponses().addApiResponse("503", problemResponse(503).addHeaderObject("Retry-After",
+                            new Header().description("seconds until a retry may pass, when the queue in front of the "
+                                    + "item asked for was full").schema(new IntegerSchema())));
                 } else {
                     // said outright, so that a generator does not assume a default
                     operation.security(List.of());
