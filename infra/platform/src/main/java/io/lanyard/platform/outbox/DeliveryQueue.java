@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code PENDING}, the table's done status, {@code FAILED}), {@code attempts integer}, {@code created_at},
  * {@code next_attempt_at}, {@code claimed_until}, {@code last_attempt_at} ({@code timestamptz}), {@code claimed_by
  * text}, {@code last_status_code integer}, {@code last_error text}, and an index on {@code next_attempt_at} where
- * the status is {@code PENDING}.
+ * the status is {@code PENDING}. A table with lanes needs two more, both where the status is {@code PENDING}: on
+ * {@code (<lane>, next_attempt_at, <id>)}, and on {@code (<lane>, claimed_until)} where {@code claimed_until} is
+ * not null (the rows in flight).
  */
 public class DeliveryQueue {
 
@@ -101,23 +103,40 @@ public class DeliveryQueue {
         String id = table.idColumn();
         String claimable = "status = 'PENDING' and next_attempt_at <= :now"
                 + " and (claimed_until is null or claimed_until <= :now)";
-        String candidates = table.laneColumn() == null
-                ? "select " + id + " from " + table.name() + " where " + claimable
-                // the first due row of each lane that has nothing in flight
-                : "select " + id + " from (select " + id + ", row_number() over (partition by " + table.laneColumn()
-                + " order by next_attempt_at, " + id + ") as place from " + table.name() + " q where " + claimable
-                + " and not exists (select 1 from " + table.name() + " busy where busy." + table.laneColumn()
-                + " = q." + table.laneColumn() + " and busy.status = 'PENDING' and busy.claimed_until > :now)"
-                + ") firsts where place = 1";
-        String sql = "with due as (select " + id + " from " + table.name() + " where " + id + " in (" + candidates
-                + ") and " + claimable + " order by next_attempt_at, " + id + " limit :max for update skip locked) "
-                + "update " + table.name() + " t set claimed_until = :until, claimed_by = :owner,"
-                + " attempts = t.attempts + 1, last_attempt_at = :now from due where t." + id + " = due." + id
-                + " returning t." + id + ", t.attempts";
+        String sql;
+        if (table.laneColumn() == null) {
+            sql = "with due as (select " + id + " from " + table.name() + " where " + claimable
+                    + " order by next_attempt_at, " + id + " limit :max for update skip locked) " + claimUpdate();
+        } else {
+            // The first due row of each lane that has nothing in flight, read from the indexes alone: the lanes with
+            // pending rows are walked one index probe each (a loose index scan), then one probe finds a lane's
+            // first due row and one whether it has a row in flight. Ranking every pending row instead grows with
+            // the backlog (a rush queues thousands per webhook) and ran on every poll.
+            String lane = table.laneColumn();
+            sql = "with recursive lanes(lane) as ("
+                    + "(select " + lane + " from " + table.name() + " where status = 'PENDING' order by " + lane
+                    + " limit 1) union all select (select " + lane + " from " + table.name()
+                    + " where status = 'PENDING' and " + lane + " > lanes.lane order by " + lane + " limit 1)"
+                    + " from lanes where lanes.lane is not null), "
+                    + "firsts as (select first." + id + " from lanes cross join lateral (select q." + id
+                    + " from " + table.name() + " q where q." + lane + " = lanes.lane and " + claimable
+                    + " order by q.next_attempt_at, q." + id + " limit 1) first"
+                    + " where not exists (select 1 from " + table.name() + " busy where busy." + lane
+                    + " = lanes.lane and busy.status = 'PENDING' and busy.claimed_until > :now)), "
+                    + "due as (select " + id + " from " + table.name() + " where " + id + " in (select " + id
+                    + " from firsts) and " + claimable + " order by next_attempt_at, " + id
+                    + " limit :max for update skip locked) " + claimUpdate();
+        }
         return transactions.execute(status -> jdbc.sql(sql)
                 .param("now", now).param("until", until).param("owner", owner).param("max", max)
                 .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list());
+    }
+
+    private String claimUpdate() {
+        return "update " + table.name() + " t set claimed_until = :until, claimed_by = :owner,"
+                + " attempts = t.attempts + 1, last_attempt_at = :now from due where t." + table.idColumn() + " = due."
+                + table.idColumn() + " returning t." + table.idColumn() + ", t.attempts";
     }
 
     /** The attempt succeeded; false if the claim was no longer this owner's. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import io.lanyard.platform.outbox.DeliveryQueue.Claim;
 /**
  * Works off the webhook outbox on this instance: every poll claims as many due deliveries as it has free sending
  * slots, and sends each on a slot of its own, outside any transaction, so a receiver that takes its 15 s holds one
- * slot and never the others' deliveries (the outbox gives each webhook one delivery in flight at a time). Nothing
+ * slot and never the others' deliveries (the outbox gives each webhook one delivery in flight at a time). A finished
+ * attempt claims again at once rather than at the next poll: the webhook it freed may have more waiting, and with
+ * one delivery in flight per webhook a claim per poll interval would cap each receiver at one delivery a poll. Nothing
  * is kept in memory that the database does not have: after a restart the pending deliveries are simply due, and a
  * claim this instance held when it died runs out and is taken again.
  */
@@ -44,8 +47,10 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final int concurrency;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private ScheduledExecutorService poller;
-    private ExecutorService slots;
+    /** A claim asked for by a finished attempt and not yet begun: finishing attempts share one. */
+    private final AtomicBoolean claimAsked = new AtomicBoolean();
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService slots;
 
     WebhookDeliveryWorker(WebhookOutbox outbox, RegisteredWebhooks webhooks, ReceiverAddresses addresses,
                           WebhookSender sender, Commands commands, WebhookDeliveryMetrics metrics, Clock clock,
@@ -103,12 +108,16 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     }
 
     void poll() {
+        ExecutorService sending = slots;
+        if (sending == null) {
+            return;
+        }
         try {
             List<Claim> claims = outbox.queue().claimDue(concurrency - inFlight.get());
             for (Claim claim : claims) {
                 inFlight.incrementAndGet();
                 try {
-                    slots.execute(() -> {
+                    sending.execute(() -> {
                         try {
                             deliver(claim);
                         } catch (RuntimeException e) {
@@ -117,6 +126,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
                                     e.toString());
                         } finally {
                             inFlight.decrementAndGet();
+                            claimAgain();
                         }
                     });
                 } catch (RejectedExecutionException stopping) {
@@ -126,6 +136,22 @@ class WebhookDeliveryWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Could not claim webhook deliveries: {}", e.toString());
+        }
+    }
+
+    /** Claims again on the poller's thread (claims never run side by side), unless one is already asked for. */
+    private void claimAgain() {
+        ScheduledExecutorService current = poller;
+        if (current == null || !claimAsked.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                claimAsked.set(false);
+                poll();
+            });
+        } catch (RejectedExecutionException stopping) {
+            claimAsked.set(false);
         }
     }
 

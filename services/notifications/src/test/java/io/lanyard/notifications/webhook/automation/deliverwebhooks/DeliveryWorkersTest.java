@@ -65,9 +65,14 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
 
     private WebhookDeliveryWorker anotherInstance(String owner, RetrySchedule schedule, SimpleMeterRegistry meters,
                                                   ReceiverAddresses guard) {
+        return anotherInstance(owner, schedule, meters, guard, Duration.ofMillis(50));
+    }
+
+    private WebhookDeliveryWorker anotherInstance(String owner, RetrySchedule schedule, SimpleMeterRegistry meters,
+                                                  ReceiverAddresses guard, Duration pollInterval) {
         WebhookOutbox outbox = new WebhookOutbox(queue(owner, schedule), jdbc);
         return new WebhookDeliveryWorker(outbox, webhooks, guard, new WebhookSender(Duration.ofSeconds(2), clock),
-                commands, new WebhookDeliveryMetrics(meters, outbox), clock, Duration.ofMillis(50), 4);
+                commands, new WebhookDeliveryMetrics(meters, outbox), clock, pollInterval, 4);
     }
 
     private Map<String, Object> row(UUID webhookId, UUID eventId) {
@@ -105,6 +110,39 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
             assertThat(bySecond).as("deliveries the second instance made").isBetween(1.0, 59.0);
         } finally {
             second.stop();
+        }
+    }
+
+    /**
+     * A webhook has one delivery in flight; if its next were claimed only at the next poll, a receiver would get one
+     * delivery per poll interval however fast it answers. This instance polls once, at its start, and then only
+     * when an attempt has finished.
+     */
+    @Test
+    void a_webhooks_next_delivery_is_claimed_as_soon_as_its_last_attempt_ends() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> 200);
+        WebhookDeliveryWorker once = anotherInstance("polls-once", new RetrySchedule(List.of(Duration.ofHours(1))),
+                new SimpleMeterRegistry(), addresses, Duration.ofHours(1));
+        worker.stop();
+        try {
+            List<UUID> events = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                events.add(sprintAnnounced(conference, "Project " + i));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                            select count(*) from webhook_delivery where webhook_id = ? and status = 'PENDING'""")
+                    .param(hook.id()).query(Long.class).single() == 5);
+
+            once.start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> hook.endpoint().requests() == 5);
+            assertThat(hook.endpoint().received()).extracting(WebhookReceiver.Received::id)
+                    .containsExactlyInAnyOrderElementsOf(events.stream().map(UUID::toString).toList());
+            assertThat(hook.endpoint().mostInFlight()).isEqualTo(1);
+        } finally {
+            once.stop();
+            worker.start();
         }
     }
 
