@@ -53,6 +53,25 @@ class OperationsHttpTest extends RegistrationTestSupport {
         assertThat(http().get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
+    /**
+     * A request is observed once: its timer and span as {@code http.server.requests}, not once more around each of
+     * Spring Security's filters, its authentication and its authorization (issue 20: their handlers' start and stop
+     * cost CPU on every request).
+     */
+    @Test
+    void a_request_is_observed_once_and_not_again_by_each_security_filter() {
+        String organizer = organizerToken("olivia");
+        createConference(organizer);
+        assertThat(http().get("/actuator/health", null).status()).isEqualTo(200);
+
+        String metrics = http().get("/actuator/prometheus", operatorToken()).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{")
+                .doesNotContain("spring_security_filterchains")
+                .doesNotContain("spring_security_authentications")
+                .doesNotContain("spring_security_authorizations");
+    }
+
     private String operatorToken() {
         return tokens.mint("otto", List.of("OPERATOR"));
     }

@@ -3,7 +3,6 @@ package io.lanyard.platform.personaldata;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -11,9 +10,15 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
+import io.lanyard.platform.ids.StripedSecureRandom;
+
 /**
  * AES-256-GCM over one value's JSON text. A sealed value is a string {@code pd1:<base64 of nonce and ciphertext>};
  * the subject's id is authenticated with it, so a value copied under another person's id does not open.
+ * <p>
+ * Each thread keeps its own {@link Cipher}, initialised afresh for every value (with a new nonce when sealing):
+ * {@code Cipher.getInstance} and the first {@code init} look the provider up, 40 % of a seal's CPU in issue 20's
+ * profile. Nonces come from striped generators, not one shared {@code SecureRandom}.
  */
 final class FieldCipher {
 
@@ -21,13 +26,22 @@ final class FieldCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecureRandom random = new SecureRandom();
+    private final StripedSecureRandom random = new StripedSecureRandom();
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::aesGcm);
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
 
     String seal(SecretKey key, String subject, String json) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
@@ -54,7 +68,7 @@ final class FieldCipher {
             return Optional.empty();
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);

@@ -1,6 +1,5 @@
 package io.lanyard.platform.personaldata;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,6 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.lanyard.platform.ids.StripedSecureRandom;
 
 /**
  * Each person's data key, in the service's own {@code personal_data_key} table: created on first use, cached, and
@@ -38,7 +39,7 @@ public class PersonalDataKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final StripedSecureRandom random = new StripedSecureRandom();
     private final Cache<String, KeyState> cache;
 
     public PersonalDataKeys(JdbcClient jdbc, Clock clock, PersonalDataProperties properties) {
@@ -63,10 +64,16 @@ public class PersonalDataKeys {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
         // Two transactions creating one person's key at once: the second waits for the first and keeps its key.
-        jdbc.sql("insert into personal_data_key (subject, data_key, created_at) values (?, ?, ?) "
-                        + "on conflict (subject) do nothing")
+        // The insert answers with the key it stored, so a new person's key costs no second read.
+        Optional<KeyState> created = jdbc.sql("insert into personal_data_key (subject, data_key, created_at) "
+                        + "values (?, ?, ?) on conflict (subject) do nothing returning data_key")
                 .params(subject, fresh, Timestamp.from(clock.instant()))
-                .update();
+                .query((rs, n) -> state(rs.getBytes("data_key")))
+                .optional();
+        if (created.isPresent()) {
+            cacheOnceCommitted(subject, created.get());
+            return Optional.ofNullable(created.get().key());
+        }
         return Optional.ofNullable(load(subject).orElseThrow().key());
     }
 

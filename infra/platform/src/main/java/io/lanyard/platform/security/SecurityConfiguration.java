@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -70,6 +71,16 @@ public class SecurityConfiguration {
                 // after the token is verified, so the limit is the caller's own and a forged sub cannot spend it
                 .addFilterAfter(new RateLimit(rateLimits), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Each request is observed once, as {@code http.server.requests} (its timer, its span, its trace id in the logs);
+     * Spring Security's own observations would add one around each of its filters, around the authentication and
+     * around the authorization, each with its handlers' start and stop (docs/benchmarks.md, issue 20's profile).
+     */
+    @Bean
+    SecurityObservationSettings requestsObservedOnce() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

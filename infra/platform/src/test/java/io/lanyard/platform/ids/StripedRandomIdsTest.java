@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.IdentifierFactory;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,7 +23,7 @@ class StripedRandomIdsTest {
 
     @Test
     void idsAreRandomVersionFourUuidsOfTheStandardVariant() {
-        IdGenerator ids = new StripedRandomIds(3);
+        IdGenerator ids = new StripedRandomIds(new StripedSecureRandom(3));
 
         for (int i = 0; i < 1_000; i++) {
             UUID id = ids.generateId();
@@ -34,7 +35,7 @@ class StripedRandomIdsTest {
 
     @Test
     void manyThreadsOverFewStripesNeverDrawTheSameId() throws Exception {
-        IdGenerator ids = new StripedRandomIds(2);
+        IdGenerator ids = new StripedRandomIds(new StripedSecureRandom(2));
         Set<UUID> drawn = ConcurrentHashMap.newKeySet();
 
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -50,7 +51,7 @@ class StripedRandomIdsTest {
 
     @Test
     void theRandomBitsAreSpreadOverTheWholeId() {
-        IdGenerator ids = new StripedRandomIds(4);
+        IdGenerator ids = new StripedRandomIds(new StripedSecureRandom(4));
         long mostOr = 0;
         long mostAnd = -1;
         long leastOr = 0;
@@ -75,5 +76,13 @@ class StripedRandomIdsTest {
                 .withBean(CommandGateway.class, () -> Mockito.mock(CommandGateway.class))
                 .withBean(TraceContexts.class, TraceContexts::disabled)
                 .run(context -> assertThat(context.getBean(IdGenerator.class)).isInstanceOf(StripedRandomIds.class));
+    }
+
+    @Test
+    void axonDrawsItsMessageIdentifiersFromTheStripes() {
+        IdentifierFactory axon = IdentifierFactory.getInstance();
+
+        assertThat(axon).isInstanceOf(StripedAxonIdentifiers.class);
+        assertThat(UUID.fromString(axon.generateIdentifier()).version()).isEqualTo(4);
     }
 }

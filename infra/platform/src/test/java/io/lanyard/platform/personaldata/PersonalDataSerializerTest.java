@@ -2,7 +2,11 @@ package io.lanyard.platform.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -260,6 +265,41 @@ class PersonalDataSerializerTest {
         assertThat(kept).isNotEqualTo(rolledBack);
         assertThat(jdbc.sql("select data_key from personal_data_key where subject = ?").param(subject)
                 .query(byte[].class).single()).isEqualTo(kept);
+    }
+
+    /** Every registration makes a new person's key in the command's transaction: one read and one insert. */
+    @Test
+    void a_new_persons_key_costs_one_read_and_the_insert_that_answers_with_it() {
+        List<String> statements = new ArrayList<>();
+        DataSource counting = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().startsWith("prepare")) {
+                                statements.add((String) args[0]);
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        PersonalDataKeys fresh = new PersonalDataKeys(JdbcClient.create(counting), Clock.systemUTC(),
+                new PersonalDataProperties(100, Duration.ofMinutes(1)));
+        String subject = UUID.randomUUID().toString();
+
+        byte[] made = fresh.keyForWriting(subject).orElseThrow().getEncoded();
+
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(1)).startsWith("insert");
+        assertThat(jdbc.sql("select data_key from personal_data_key where subject = ?").param(subject)
+                .query(byte[].class).single()).isEqualTo(made);
+        assertThat(fresh.keyForWriting(subject).orElseThrow().getEncoded()).isEqualTo(made);
+        assertThat(statements).as("the second use is the cache's").hasSize(2);
     }
 
     @Test
