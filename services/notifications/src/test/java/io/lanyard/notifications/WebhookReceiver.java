@@ -5,10 +5,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,16 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lanyard.testsupport.WebhookSignatures;
+
 /**
  * A webhook receiver on 127.0.0.2 (the one address the tests' guard allows), as an integrator would write one: it
- * checks each delivery's signature with the Standard Webhooks algorithm, written out here with the JDK's own HMAC
- * rather than the library the service signs with, and answers as each endpoint's behaviour says.
+ * checks each delivery's signature with the Standard Webhooks algorithm ({@link WebhookSignatures}, the JDK's own HMAC
+ * rather than the library the service signs with), and answers as each endpoint's behaviour says.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -143,29 +138,9 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /**
-     * The specification's check: HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded key after
-     * {@code whsec_}, base64-encoded, compared in constant time with each {@code v1,} signature of the header.
-     */
+    /** The specification's signature check ({@link WebhookSignatures#signed}). */
     public static boolean verifies(String secret, String id, String timestamp, String body, String header) {
-        if (secret == null || id == null || timestamp == null || header == null) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                    "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            List<byte[]> offered = new ArrayList<>();
-            for (String signature : header.split(" ")) {
-                if (signature.startsWith("v1,")) {
-                    offered.add(Base64.getDecoder().decode(signature.substring(3)));
-                }
-            }
-            return offered.stream().anyMatch(candidate -> MessageDigest.isEqual(candidate, expected));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return WebhookSignatures.signed(secret, id, timestamp, body, header);
     }
 
     @Override

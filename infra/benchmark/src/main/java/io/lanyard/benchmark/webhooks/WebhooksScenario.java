@@ -86,7 +86,8 @@ public final class WebhooksScenario {
         Lanyard api = bench.lanyard();
         int conferences = options.webhookConferences();
         Duration poll = notifications.bean(WebhooksProperties.class).pollInterval();
-        // one webhook has one delivery in flight and its worker claims once per poll: at most one delivery per poll
+        // one webhook has one delivery in flight; the worker claims when a delivery is queued, when an attempt ends
+        // and at every poll, so one delivery per poll per webhook is a floor of what it sends, kept as the bound
         double capacity = conferences * 1000.0 / poll.toMillis();
         double rate = Math.min(options.webhookRate(), capacity / 2);
         if (!Double.isNaN(bench.registrationsPerSecond())) {
@@ -153,9 +154,9 @@ public final class WebhooksScenario {
         report.note(NAME, String.format(Locale.ROOT, "201 → webhook: %,d registrations at %.1f/s for %.0f s over %d "
                         + "conferences, one webhook each for `%s`, answers %s%s; latency from the 201 until the "
                         + "receiver had the delivery and its signature verified. Below capacity: a webhook has at "
-                        + "most one delivery in flight and the worker claims every %d ms, so one webhook receives "
-                        + "at most one delivery per poll (%.0f/s for %d); the rate is half that, and at most half "
-                        + "the independent-commands rate. Before it started, waited %.1f s until notifications "
+                        + "most one delivery in flight, claimed when it is queued, when the last attempt ends and "
+                        + "at least every %d ms, so one webhook receives at least one delivery per poll (%.0f/s for "
+                        + "%d); the rate is at most half that, and at most half the independent-commands rate. Before it started, waited %.1f s until notifications "
                         + "had consumed registration's topics to the end.", run.answers().length, rate,
                 run.seconds(), conferences, EVENT_TYPE, run.statuses(),
                 ok == run.answers().length ? "" : " (e.g. " + run.sample(a -> a.status() != 201) + ")",

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 import io.lanyard.notifications.NotificationsApplication;
+import io.lanyard.notifications.webhook.write.DeliveriesQueued;
 import io.lanyard.notifications.webhook.write.ReceiverAddresses;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks;
 import io.lanyard.notifications.webhook.write.WebhooksProperties;
@@ -47,9 +48,9 @@ class WebhookDeliveryConfiguration {
     @Bean
     WebhookDeliveryWorker webhookDeliveryWorker(WebhookOutbox outbox, RegisteredWebhooks webhooks,
                                                 ReceiverAddresses addresses, WebhookSender sender, Commands commands,
-                                                WebhookDeliveryMetrics metrics, Clock clock,
+                                                WebhookDeliveryMetrics metrics, Clock clock, DeliveriesQueued queued,
                                                 WebhooksProperties properties) {
-        return new WebhookDeliveryWorker(outbox, webhooks, addresses, sender, commands, metrics, clock,
+        return new WebhookDeliveryWorker(outbox, webhooks, addresses, sender, commands, metrics, clock, queued,
                 properties.pollInterval(), properties.concurrency());
     }
 }

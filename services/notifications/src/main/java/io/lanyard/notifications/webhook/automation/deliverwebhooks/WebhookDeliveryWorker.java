@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.lanyard.notifications.webhook.write.DeliveriesQueued;
 import io.lanyard.notifications.webhook.write.ReceiverAddresses;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks.RegisteredWebhook;
@@ -29,7 +30,8 @@ import io.lanyard.platform.outbox.DeliveryQueue.Claim;
  * slots, and sends each on a slot of its own, outside any transaction, so a receiver that takes its 15 s holds one
  * slot and never the others' deliveries (the outbox gives each webhook one delivery in flight at a time). A finished
  * attempt claims again at once rather than at the next poll: the webhook it freed may have more waiting, and with
- * one delivery in flight per webhook a claim per poll interval would cap each receiver at one delivery a poll. Nothing
+ * one delivery in flight per webhook a claim per poll interval would cap each receiver at one delivery a poll. So do
+ * deliveries this instance has just queued ({@link DeliveriesQueued}). Nothing
  * is kept in memory that the database does not have: after a restart the pending deliveries are simply due, and a
  * claim this instance held when it died runs out and is taken again.
  */
@@ -44,6 +46,8 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     private final Commands commands;
     private final WebhookDeliveryMetrics metrics;
     private final Clock clock;
+    private final DeliveriesQueued queued;
+    private final Runnable claimWhenQueued = this::claimAgain;
     private final Duration pollInterval;
     private final int concurrency;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -54,7 +58,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
 
     WebhookDeliveryWorker(WebhookOutbox outbox, RegisteredWebhooks webhooks, ReceiverAddresses addresses,
                           WebhookSender sender, Commands commands, WebhookDeliveryMetrics metrics, Clock clock,
-                          Duration pollInterval, int concurrency) {
+                          DeliveriesQueued queued, Duration pollInterval, int concurrency) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.addresses = addresses;
@@ -62,6 +66,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         this.commands = commands;
         this.metrics = metrics;
         this.clock = clock;
+        this.queued = queued;
         this.pollInterval = pollInterval;
         this.concurrency = concurrency;
     }
@@ -77,6 +82,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("webhook-poller-" + owner).daemon(true).factory());
         poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        queued.subscribe(claimWhenQueued);
     }
 
     /**
@@ -88,6 +94,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         if (poller == null) {
             return;
         }
+        queued.unsubscribe(claimWhenQueued);
         poller.shutdownNow();
         slots.shutdown();
         try {

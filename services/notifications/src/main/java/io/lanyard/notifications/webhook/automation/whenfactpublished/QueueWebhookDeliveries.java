@@ -9,6 +9,7 @@ import org.springframework.util.IdGenerator;
 
 import io.lanyard.kernel.events.EventCatalogue;
 import io.lanyard.kernel.events.IntegrationEvent;
+import io.lanyard.notifications.webhook.write.DeliveriesQueued;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks;
 import io.lanyard.platform.messaging.IntegrationEventSubscriber;
 import io.lanyard.platform.messaging.Subscriptions;
@@ -26,14 +27,16 @@ class QueueWebhookDeliveries implements IntegrationEventSubscriber {
     private final JdbcClient jdbc;
     private final IdGenerator ids;
     private final Clock clock;
+    private final DeliveriesQueued queued;
 
     QueueWebhookDeliveries(RegisteredWebhooks webhooks, CatalogueEventTypes types, JdbcClient jdbc, IdGenerator ids,
-                           Clock clock) {
+                           Clock clock, DeliveriesQueued queued) {
         this.webhooks = webhooks;
         this.types = types;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.queued = queued;
     }
 
     @Override
@@ -46,13 +49,14 @@ class QueueWebhookDeliveries implements IntegrationEventSubscriber {
     void queue(IntegrationEvent event) {
         String type = EventCatalogue.of(event.getClass()).type();
         WebhookPayloads.Payload payload = null;
+        int written = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (RegisteredWebhooks.RegisteredWebhook webhook : webhooks.enabledFor(event.conferenceId())) {
             if (!types.wants(webhook.eventTypes(), type)) {
                 continue;
             }
             payload = payload == null ? WebhookPayloads.of(event) : payload;
-            jdbc.sql("""
+            written += jdbc.sql("""
                             insert into webhook_delivery (delivery_id, webhook_id, conference_id, event_id, event_type,
                                                           payload, attendee_id, status, attempts, created_at,
                                                           next_attempt_at)
@@ -61,6 +65,9 @@ class QueueWebhookDeliveries implements IntegrationEventSubscriber {
                     .params(ids.generateId(), webhook.webhookId(), event.conferenceId(), event.eventId(), type,
                             payload.body(), payload.attendeeId(), now, now)
                     .update();
+        }
+        if (written > 0) {
+            queued.queued();
         }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lanyard.notifications.NotificationsTestSupport;
 import io.lanyard.notifications.WebhookReceiver;
+import io.lanyard.notifications.webhook.write.DeliveriesQueued;
 import io.lanyard.notifications.webhook.write.ReceiverAddresses;
 import io.lanyard.notifications.webhook.write.RegisteredWebhooks;
 import io.lanyard.notifications.webhook.write.WebhooksProperties;
@@ -55,6 +56,9 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
     @Autowired
     Clock clock;
 
+    @Autowired
+    DeliveriesQueued queued;
+
     private DeliveryQueue queue(String owner, RetrySchedule schedule) {
         return new DeliveryQueue(WebhookOutbox.TABLE, jdbc, transactions, clock, schedule, LEASE, owner);
     }
@@ -72,7 +76,7 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
                                                   ReceiverAddresses guard, Duration pollInterval) {
         WebhookOutbox outbox = new WebhookOutbox(queue(owner, schedule), jdbc);
         return new WebhookDeliveryWorker(outbox, webhooks, guard, new WebhookSender(Duration.ofSeconds(2), clock),
-                commands, new WebhookDeliveryMetrics(meters, outbox), clock, pollInterval, 4);
+                commands, new WebhookDeliveryMetrics(meters, outbox), clock, queued, pollInterval, 4);
     }
 
     private Map<String, Object> row(UUID webhookId, UUID eventId) {
@@ -140,6 +144,28 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
             assertThat(hook.endpoint().received()).extracting(WebhookReceiver.Received::id)
                     .containsExactlyInAnyOrderElementsOf(events.stream().map(UUID::toString).toList());
             assertThat(hook.endpoint().mostInFlight()).isEqualTo(1);
+        } finally {
+            once.stop();
+            worker.start();
+        }
+    }
+
+    /** The first delivery to a quiet webhook leaves as soon as it is queued, not at the instance's next poll. */
+    @Test
+    void a_delivery_queued_on_this_instance_is_claimed_at_once() {
+        UUID conference = conference("olivia");
+        Hook hook = hook(conference, "olivia", (n, r) -> 200);
+        WebhookDeliveryWorker once = anotherInstance("polls-once", new RetrySchedule(List.of(Duration.ofHours(1))),
+                new SimpleMeterRegistry(), addresses, Duration.ofHours(1));
+        worker.stop();
+        try {
+            once.start();
+
+            UUID eventId = sprintAnnounced(conference, "CPython");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> hook.endpoint().requests() == 1);
+            assertThat(hook.endpoint().received()).extracting(WebhookReceiver.Received::id)
+                    .containsExactly(eventId.toString());
         } finally {
             once.stop();
             worker.start();
