@@ -82,9 +82,14 @@ class NotificationsEndToEndTest {
         UUID conference = walk.conference(organizer, "2027-05-14", "2027-05-22", ZONE);
         UUID ticketType = walk.ticketType(organizer, conference, 10);
 
-        Http.Response hook = notifications.post("/conferences/" + conference + "/webhooks", organizer, Map.of(
+        // notifications learns of the conference from registration's topic; until then it answers 404 and keeps
+        // nothing (the first record after a cold start can outlast the devstack's short catch-up wait)
+        Map<String, Object> webhook = Map.of(
                 "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/lanyard",
-                "events", List.of("*")));
+                "events", List.of("*"));
+        Http.Response hook = await().atMost(Duration.ofSeconds(30)).until(
+                () -> notifications.post("/conferences/" + conference + "/webhooks", organizer, webhook),
+                response -> response.status() != 404);
         assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
         String secret = hook.json().get("secret").asString();
         assertThat(secret).startsWith("whsec_");
