@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.lanyard.benchmark.Bench;
 import io.lanyard.benchmark.BenchmarkOptions;
+import io.lanyard.benchmark.Population;
 import io.lanyard.benchmark.load.Lanyard;
 import io.lanyard.benchmark.report.Report;
 
@@ -61,8 +62,13 @@ public final class RushScenario {
             report.notRun(NAME, "dinner rush", "the dinners service did not start");
             return;
         }
-        TicketRush.awaitKnownToDinners(api, bench.population(), options.dinnerClients(), Duration.ofMinutes(3));
-        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, bench.population(), options.dinnerSeats(),
+        // scenario 2's attendees when it ran (`--only=rush` skips it): enough of them, or diners registered here
+        Population diners = bench.population();
+        if (diners == null || diners.size() < options.dinnerClients()) {
+            diners = TicketRush.populate(api, organizer, options.dinnerClients(), options.concurrency());
+        }
+        TicketRush.awaitKnownToDinners(api, diners, options.dinnerClients(), Duration.ofMinutes(3));
+        TicketRush.DinnerSeats dinner = TicketRush.dinner(api, diners, options.dinnerSeats(),
                 options.dinnerClients(), options.rushInFlight());
         String seats = String.format(Locale.ROOT, "dinner (%,d clients, %,d seats)", options.dinnerClients(),
                 options.dinnerSeats());
