@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
+import io.lanyard.testsupport.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 
 /** Facts published to the topics reach the receivers of the conference's webhooks, signed, and are retried. */
@@ -65,7 +66,7 @@ class WebhookDeliveryTest extends NotificationsTestSupport {
         assertThat(hook.endpoint().verifies(UUID.randomUUID().toString(), received.timestamp(), received.body(),
                 received.signature())).isFalse();
         Hook other = hook(conference, "olivia", (n, r) -> 200);
-        assertThat(WebhookReceiver.verifies(other.secret(), received.id(), received.timestamp(), received.body(),
+        assertThat(WebhookSignatures.signed(other.secret(), received.id(), received.timestamp(), received.body(),
                 received.signature())).isFalse();
     }
 

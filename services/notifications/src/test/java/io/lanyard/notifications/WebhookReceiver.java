@@ -78,7 +78,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         public boolean verifies(String id, String timestamp, String body, String signature) {
-            return WebhookReceiver.verifies(secret, id, timestamp, body, signature);
+            return WebhookSignatures.signed(secret, id, timestamp, body, signature);
         }
     }
 
@@ -123,7 +123,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
                 String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
                 Received received = new Received(endpoint.path, id, timestamp, signature, body,
-                        verifies(endpoint.secret, id, timestamp, body, signature));
+                        WebhookSignatures.signed(endpoint.secret, id, timestamp, body, signature));
                 endpoint.received.add(received);
                 int status = endpoint.behaviour.answer(endpoint.requests.incrementAndGet(), received);
                 if (status >= 300 && status < 400 && endpoint.redirectTo != null) {
@@ -136,11 +136,6 @@ public final class WebhookReceiver implements AutoCloseable {
                 endpoint.inFlight.decrementAndGet();
             }
         }
-    }
-
-    /** The specification's signature check ({@link WebhookSignatures#signed}). */
-    public static boolean verifies(String secret, String id, String timestamp, String body, String header) {
-        return WebhookSignatures.signed(secret, id, timestamp, body, header);
     }
 
     @Override

@@ -79,6 +79,12 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
                 commands, new WebhookDeliveryMetrics(meters, outbox), clock, queued, pollInterval, 4);
     }
 
+    /** An instance that polls when it starts and then only once an hour: whatever it sends sooner, it claimed unpolled. */
+    private WebhookDeliveryWorker pollingOnlyAtItsStart() {
+        return anotherInstance("polls-once", new RetrySchedule(List.of(Duration.ofHours(1))), new SimpleMeterRegistry(),
+                addresses, Duration.ofHours(1));
+    }
+
     private Map<String, Object> row(UUID webhookId, UUID eventId) {
         return jdbc.sql("select * from webhook_delivery where webhook_id = ? and event_id = ?")
                 .params(webhookId, eventId).query().singleRow();
@@ -126,8 +132,7 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
     void a_webhooks_next_delivery_is_claimed_as_soon_as_its_last_attempt_ends() {
         UUID conference = conference("olivia");
         Hook hook = hook(conference, "olivia", (n, r) -> 200);
-        WebhookDeliveryWorker once = anotherInstance("polls-once", new RetrySchedule(List.of(Duration.ofHours(1))),
-                new SimpleMeterRegistry(), addresses, Duration.ofHours(1));
+        WebhookDeliveryWorker once = pollingOnlyAtItsStart();
         worker.stop();
         try {
             List<UUID> events = new ArrayList<>();
@@ -155,8 +160,7 @@ class DeliveryWorkersTest extends NotificationsTestSupport {
     void a_delivery_queued_on_this_instance_is_claimed_at_once() {
         UUID conference = conference("olivia");
         Hook hook = hook(conference, "olivia", (n, r) -> 200);
-        WebhookDeliveryWorker once = anotherInstance("polls-once", new RetrySchedule(List.of(Duration.ofHours(1))),
-                new SimpleMeterRegistry(), addresses, Duration.ofHours(1));
+        WebhookDeliveryWorker once = pollingOnlyAtItsStart();
         worker.stop();
         try {
             once.start();
