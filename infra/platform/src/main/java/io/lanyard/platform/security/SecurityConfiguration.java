@@ -14,7 +14,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -89,9 +91,8 @@ public class SecurityConfiguration {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.devKey()))
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
-            decoder.setJwtValidator(
-                    TokenRules.validator(DevTokens.ISSUER, properties.audience(), properties.clockSkew()));
-            return decoder;
+            return remembering(decoder, TokenRules.validator(DevTokens.ISSUER, properties.audience(),
+                    properties.clockSkew()), properties);
         }
         if (present(properties.jwkSetUri())) {
             if (!present(properties.issuerUri())) {
@@ -99,15 +100,13 @@ public class SecurityConfiguration {
                         + "issuer is always checked, and it is checked against that");
             }
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            decoder.setJwtValidator(
-                    TokenRules.validator(properties.issuerUri(), properties.audience(), properties.clockSkew()));
-            return decoder;
+            return remembering(decoder, TokenRules.validator(properties.issuerUri(), properties.audience(),
+                    properties.clockSkew()), properties);
         }
         if (present(properties.issuerUri())) {
             NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
-            decoder.setJwtValidator(
-                    TokenRules.validator(properties.issuerUri(), properties.audience(), properties.clockSkew()));
-            return decoder;
+            return remembering(decoder, TokenRules.validator(properties.issuerUri(), properties.audience(),
+                    properties.clockSkew()), properties);
         }
         throw new IllegalStateException("Configure a token issuer: LANYARD_JWT_ISSUER_URI or LANYARD_JWT_JWK_SET_URI "
                 + "(or run with the dev profile, which uses a shared dev key)");
@@ -127,6 +126,13 @@ public class SecurityConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    /** The decoder checks each token's signature and rules once; then {@link VerifiedTokens} remembers it. */
+    private static JwtDecoder remembering(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> rules,
+                                          SecurityProperties properties) {
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(decoder, rules, properties.verifiedTokens(), properties.verifiedTokensKept());
     }
 
     private static boolean present(String value) {
