@@ -10,10 +10,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import io.lanyard.platform.directory.AttendeeLocks;
 import io.lanyard.platform.directory.Attendees;
 import io.lanyard.platform.directory.Organizers;
 import io.lanyard.platform.security.DevTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Base of HTTP tests for a service that learns conferences and attendees from registration's events: sets them up
@@ -36,6 +41,9 @@ public abstract class ServiceTestSupport {
     @Autowired
     protected MovableClock clock;
 
+    @Autowired
+    private ApplicationContext context;
+
     /** The service's time is {@code moment} from now on, until the test ends. */
     protected void clockAt(Instant moment) {
         clock.moveTo(moment);
@@ -44,6 +52,12 @@ public abstract class ServiceTestSupport {
     @AfterEach
     void realTimeAgain() {
         clock.reset();
+    }
+
+    /** Holds locks and watches the command bus, for tests of commands decided together. */
+    protected GroupCommits groupCommits() {
+        return new GroupCommits(context.getBean(JdbcClient.class), context.getBean(PlatformTransactionManager.class),
+                context.getBean(AttendeeLocks.class), context.getBean(MeterRegistry.class));
     }
 
     protected Http http() {

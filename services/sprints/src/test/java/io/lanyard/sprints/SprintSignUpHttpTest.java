@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.lanyard.testsupport.GroupCommits;
 import io.lanyard.testsupport.Http;
 import io.lanyard.testsupport.RegistrationFeed;
 import io.lanyard.testsupport.ServiceTest;
@@ -227,5 +228,97 @@ class SprintSignUpHttpTest extends SprintsTestSupport {
         assertThat(full).isEqualTo(18);
         assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isEqualTo(12);
         assertThat(http().get(participants(conference, sprint), token("lena")).json().size()).isEqualTo(12);
+    }
+
+    /**
+     * Sign-ups that arrive while the sprint is busy queue for it and are then decided together, in one unit of work
+     * and one commit, each with its own answer. The first sign-up holds the sprint: it waits for its attendee's lock,
+     * which the test holds (as a cancellation in progress would) until the 24 after it have queued.
+     */
+    @Test
+    void sign_ups_queued_for_a_busy_sprint_are_decided_together_each_with_its_own_answer() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY, TUESDAY);
+        List<UUID> rushers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            rushers.add(attendee(conference, "queued-" + i, "Queued " + i));
+        }
+        GroupCommits groupCommits = groupCommits();
+        GroupCommits.Batches before = groupCommits.batches();
+
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(rushers.size())) {
+            try (GroupCommits.LockHolder cancelling = groupCommits.holdingTheLockOf(rushers.getFirst())) {
+                answers.add(clients.submit(() -> signUp(token("queued-0"), conference, sprint, rushers.getFirst(),
+                        MONDAY)));
+                groupCommits.awaitAWaiterForALock();
+                for (int i = 1; i < rushers.size(); i++) {
+                    String token = token("queued-" + i);
+                    UUID rusher = rushers.get(i);
+                    String day = i % 2 == 0 ? MONDAY : TUESDAY;
+                    answers.add(clients.submit(() -> signUp(token, conference, sprint, rusher, day)));
+                }
+                groupCommits.awaitQueued(rushers.size() - 1);
+            }
+        }
+
+        int joined = 0;
+        List<String> fullDays = new ArrayList<>();
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            if (response.status() == 201) {
+                joined++;
+            } else {
+                assertThat(response.status()).as(response.toString()).isEqualTo(409);
+                assertThat(response.problem()).isEqualTo("sprint-full");
+                fullDays.add(response.json().get("day").asString());
+            }
+        }
+        assertThat(joined).isEqualTo(10);
+        assertThat(fullDays).hasSize(15);
+        assertThat(fullDays.stream().filter(MONDAY::equals).count()).isEqualTo(8);
+        assertThat(fullDays.stream().filter(TUESDAY::equals).count()).isEqualTo(7);
+        // the first alone, then the 24 that queued behind it in one batch
+        assertThat(groupCommits.batches().since(before)).isEqualTo(new GroupCommits.Batches(2, 25));
+        assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isEqualTo(5);
+        assertThat(participantsOn(token("lena"), conference, sprint, TUESDAY)).isEqualTo(5);
+        assertThat(jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
+                .param(sprint.toString()).query(Long.class).single()).isEqualTo(10L);
+    }
+
+    /**
+     * A sign-up decided in a batch is decided under its attendee's lock and checks the registration in its own
+     * turn: an attendee cancelled while their sign-up waited in the queue is refused, and only they are.
+     */
+    @Test
+    void a_sign_up_whose_registration_is_cancelled_while_it_queues_is_refused_alone() throws Exception {
+        UUID conference = conference("olivia");
+        UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
+                MONDAY);
+        UUID ada = attendee(conference, "ada", "Ada");
+        UUID bob = attendee(conference, "bob", "Bob");
+        UUID carl = attendee(conference, "carl", "Carl");
+
+        GroupCommits groupCommits = groupCommits();
+        Future<Http.Response> adaJoins;
+        Future<Http.Response> bobJoins;
+        Future<Http.Response> carlJoins;
+        try (ExecutorService clients = Executors.newFixedThreadPool(3)) {
+            try (GroupCommits.LockHolder cancelling = groupCommits.holdingTheLockOf(ada)) {
+                adaJoins = clients.submit(() -> signUp(token("ada"), conference, sprint, ada, MONDAY));
+                groupCommits.awaitAWaiterForALock();
+                bobJoins = clients.submit(() -> signUp(token("bob"), conference, sprint, bob, MONDAY));
+                carlJoins = clients.submit(() -> signUp(token("carl"), conference, sprint, carl, MONDAY));
+                groupCommits.awaitQueued(2);
+                cancelRegistration(conference, carl, "carl");
+            }
+        }
+
+        assertThat(adaJoins.get().status()).as(adaJoins.get().toString()).isEqualTo(201);
+        assertThat(bobJoins.get().status()).as(bobJoins.get().toString()).isEqualTo(201);
+        assertThat(carlJoins.get().status()).as(carlJoins.get().toString()).isEqualTo(422);
+        assertThat(carlJoins.get().problem()).isEqualTo("not-registered");
+        assertThat(participantsOn(token("lena"), conference, sprint, MONDAY)).isEqualTo(2);
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -102,6 +103,10 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         this.turnedAway = Counter.builder("lanyard.commands.admission.refused")
                 .description("commands refused at once because too many already waited for their aggregate")
                 .register(registry);
+        Gauge.builder("lanyard.commands.admission.waiting", lanes,
+                        all -> all.values().stream().mapToInt(Lane::waiting).sum())
+                .description("commands queued behind a decision in progress on their aggregate")
+                .register(registry);
     }
 
     @Override
@@ -151,12 +156,6 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
             break;
         }
         lead(target, lane, pending);
-    }
-
-    /** How many commands wait for the aggregate behind the decision in progress (for tests and diagnostics). */
-    int waiting(String target) {
-        Lane lane = lanes.get(target);
-        return lane == null ? 0 : lane.waiting();
     }
 
     /** Null for a command decided on its own: not marked, without a target, or inside a caller's transaction. */

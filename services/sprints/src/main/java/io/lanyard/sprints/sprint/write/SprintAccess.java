@@ -19,10 +19,12 @@ import io.lanyard.sprints.sprint.write.AnnouncedSprints.AnnouncedSprint;
  * organizer made a moment ago replication's moment.
  * <p>
  * That moment is given only outside a transaction (inside one the platform looks once: waiting there would hold a
- * pooled connection, and for a sign-up the attendee's lock, for as long as it lasts). So the command endpoints ask
- * each {@code requireMay…} question twice: before the command's transaction opens, where a conference, attendee or
- * organizer not replicated yet is waited for and a refusal costs no transaction, and again inside it, where the
- * answer is the one the command is sent on.
+ * pooled connection for as long as it lasts). So the endpoints whose command runs in a transaction of its own ask
+ * each {@code requireMay…} question twice: before the transaction opens, where a conference, attendee or organizer
+ * not replicated yet is waited for and a refusal costs no transaction, and again inside it, where the answer is the
+ * one the command is sent on. A sign-up asks once, outside any transaction; whether the registration is still
+ * active is decided again with the command, under the attendee's lock
+ * ({@link io.lanyard.platform.directory.UnderAttendeeLock}).
  */
 @Component
 public class SprintAccess {

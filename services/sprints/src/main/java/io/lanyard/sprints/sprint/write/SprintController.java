@@ -24,11 +24,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The endpoints that change a sprint (the board and the participant lists answer in {@code read.board}). Each
- * {@link SprintParticipation} method that changes a sprint runs in a transaction of its own (it takes the attendee's
- * lock first), so a collision with another instance's append is retried here, around that transaction. Before it
- * opens, the same checks are made here, where a conference, attendee or organizer not replicated yet is given
- * replication's moment without holding a connection ({@link SprintAccess}).
+ * The endpoints that change a sprint (the board and the participant lists answer in {@code read.board}). Leaving and
+ * recording attendance run in a transaction of their own ({@link SprintParticipation}), so a collision with another
+ * instance's append is retried here, around that transaction; before it opens, the same checks are made here, where
+ * a conference, attendee or organizer not replicated yet is given replication's moment without holding a connection
+ * ({@link SprintAccess}). A sign-up is sent from outside any transaction and retried by {@link Commands} itself.
  */
 @RestController
 class SprintController {
@@ -76,11 +76,7 @@ class SprintController {
     ResponseEntity<Joined> signUpForSprint(@PathVariable UUID conferenceId, @PathVariable UUID sprintId,
                                   @Valid @RequestBody NewParticipant body, Caller caller) throws Refusal {
         List<LocalDate> days = RequestedDays.parse("days", body.days());
-        access.requireMaySignUp(conferenceId, sprintId, body.attendeeId(), caller);
-        commands.retryingCollisions(() -> {
-            participation.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
-            return null;
-        });
+        participation.signUp(conferenceId, sprintId, body.attendeeId(), days, caller);
         return ResponseEntity.created(URI.create(
                         "/conferences/" + conferenceId + "/sprints/" + sprintId + "/participants/" + body.attendeeId()))
                 .body(new Joined(body.attendeeId(), body.attendeeId(), days));

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import io.lanyard.platform.axon.DecidedTogether;
+import io.lanyard.platform.directory.UnderAttendeeLock;
+
 /**
  * The commands a sprint takes. Those that ask whether a day has begun carry the conference's time zone, where a
  * sprint day begins at midnight; the sprint does not keep it, since only these two decisions need it.
@@ -22,8 +25,13 @@ public final class SprintMessages {
                           String announcedBy, Instant at) {
     }
 
-    record SignUpForSprint(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, List<LocalDate> days,
-                           String signedUpBy, Instant at) {
+    /**
+     * Decided under the attendee's lock and only while their registration is active, and when many sign up at once
+     * together with the other sign-ups queued for the sprint, in one commit.
+     */
+    @DecidedTogether
+    record SignUpForSprint(@TargetAggregateIdentifier UUID sprintId, UUID conferenceId, UUID attendeeId,
+                           List<LocalDate> days, String signedUpBy, Instant at) implements UnderAttendeeLock {
     }
 
     record LeaveSprint(@TargetAggregateIdentifier UUID sprintId, UUID attendeeId, LeaveReason reason, String by,

@@ -326,7 +326,7 @@ class SprintTest {
     }
 
     private static SprintMessages.SignUpForSprint signUp(UUID attendee, LocalDate... days) {
-        return new SprintMessages.SignUpForSprint(SPRINT, attendee, List.of(days), "someone", NOW);
+        return new SprintMessages.SignUpForSprint(SPRINT, CONFERENCE, attendee, List.of(days), "someone", NOW);
     }
 
     private static ParticipantSignedUp joined(UUID attendee, LocalDate... days) {

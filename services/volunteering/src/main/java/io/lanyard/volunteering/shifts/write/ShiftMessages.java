@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import io.lanyard.platform.axon.DecidedTogether;
+
 public final class ShiftMessages {
 
     private ShiftMessages() {
@@ -16,9 +18,13 @@ public final class ShiftMessages {
                          String scheduledBy) {
     }
 
-    /** {@code person} is the attendee's {@code sub}: whose schedule the sign-up is checked against. */
-    record SignUpForShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String person, String signedUpBy,
-                          Instant at) {
+    /**
+     * {@code person} is the attendee's {@code sub}: whose schedule the sign-up is checked against. When many sign up
+     * for one shift at once, the sign-ups queued for it are decided together, in one commit.
+     */
+    @DecidedTogether
+    record SignUpForShift(UUID conferenceId, @TargetAggregateIdentifier UUID shiftId, UUID attendeeId, String person,
+                          String signedUpBy, Instant at) {
     }
 
     record WithdrawFromShift(UUID conferenceId, UUID shiftId, UUID attendeeId, String person, String withdrawnBy,

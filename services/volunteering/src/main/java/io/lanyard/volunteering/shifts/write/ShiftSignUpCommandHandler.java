@@ -22,9 +22,11 @@ import io.lanyard.platform.web.NotFoundException;
  * can change meanwhile. Both are asked before either changes, so a refusal is thrown before any event exists.
  * Before each load it takes a database lock that lasts until the transaction commits: on the registration (the
  * platform's {@link AttendeeLocks}, which the reaction to a cancellation takes too), on the person's schedule and on
- * each shift ({@link CommitLocks}), always in that order and shifts in id order, so two commands never wait on each
- * other in a circle. Taking one also gives the transaction its connection before it queues for an aggregate, so
- * whoever holds a lock never waits for a connection its waiters hold.
+ * each shift ({@link CommitLocks}), always in that order and shifts in id order ({@link ShiftSignUpLocks}), so two
+ * commands never wait on each other in a circle. Taking one also gives the transaction its connection before it
+ * queues for an aggregate, so whoever holds a lock never waits for a connection its waiters hold. Sign-ups for one
+ * shift decided together have taken all their locks in that order before the first of them runs
+ * ({@link ShiftSignUpsLockedFirst}).
  */
 @Component
 class ShiftSignUpCommandHandler {
@@ -33,9 +35,7 @@ class ShiftSignUpCommandHandler {
     private final Repository<VolunteerSchedule> schedules;
     private final VolunteerRulesSource policies;
     private final PersonRegistrations registrations;
-    private final ErasedVolunteers erased;
-    private final AttendeeLocks volunteerLocks;
-    private final CommitLocks locks;
+    private final ShiftSignUpLocks locks;
 
     ShiftSignUpCommandHandler(Repository<Shift> shifts, Repository<VolunteerSchedule> schedules,
                               VolunteerRulesSource policies, PersonRegistrations registrations,
@@ -44,16 +44,14 @@ class ShiftSignUpCommandHandler {
         this.schedules = schedules;
         this.policies = policies;
         this.registrations = registrations;
-        this.erased = erased;
-        this.volunteerLocks = volunteerLocks;
-        this.locks = locks;
+        this.locks = new ShiftSignUpLocks(erased, volunteerLocks, locks);
     }
 
     @CommandHandler
     void handle(ShiftMessages.SignUpForShift command) throws Refusal {
         Aggregate<VolunteerSchedule> schedule = scheduleOf(command.conferenceId(), command.attendeeId(),
                 command.person());
-        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
+        UUID scheduleId = locks.scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
         Aggregate<Shift> shift = shiftIn(command.conferenceId(), command.shiftId());
         ShiftTimes times = shift.invoke(Shift::times);
         VolunteerRules rules = policies.rulesFor(command.conferenceId());
@@ -119,7 +117,7 @@ class ShiftSignUpCommandHandler {
                 schedule.execute(s -> s.release(shiftId));
             }
         }
-        UUID scheduleId = scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
+        UUID scheduleId = locks.scheduleIdOf(command.conferenceId(), command.attendeeId(), command.person());
         schedule.execute(s -> s.close(scheduleId, command.conferenceId(), command.attendeeId()));
     }
 
@@ -128,26 +126,12 @@ class ShiftSignUpCommandHandler {
      * own: the person's other registrations take other attendee locks, and must still queue here.
      */
     private Aggregate<VolunteerSchedule> scheduleOf(UUID conferenceId, UUID attendeeId, String person) {
-        volunteerLocks.lock(attendeeId);
-        UUID id = scheduleIdOf(conferenceId, attendeeId, person);
-        locks.lock("schedule/" + id);
+        UUID id = locks.lockSchedule(conferenceId, attendeeId, person);
         Aggregate<VolunteerSchedule> schedule = load(id);
         if (schedule.invoke(VolunteerSchedule::isNew)) {
             carryOverSchedulesKeptPerRegistration(conferenceId, attendeeId, person, id, schedule);
         }
         return schedule;
-    }
-
-    /**
-     * The person's schedule; for an erased attendee, whose {@code sub} is gone, the one kept for them when they
-     * were erased, or (had this service not known them then) one of their own.
-     */
-    private UUID scheduleIdOf(UUID conferenceId, UUID attendeeId, String person) {
-        if (!PersonalFields.isErased(person)) {
-            return VolunteerSchedule.idOf(conferenceId, person);
-        }
-        return erased.scheduleOf(attendeeId)
-                .orElseGet(() -> VolunteerSchedule.idOf(conferenceId, PersonalFields.ERASED + " " + attendeeId));
     }
 
     /**
@@ -189,7 +173,7 @@ class ShiftSignUpCommandHandler {
     }
 
     private Aggregate<Shift> shift(UUID shiftId) {
-        locks.lock("shift/" + shiftId);
+        locks.lockShift(shiftId);
         return shifts.load(shiftId.toString());
     }
 }
