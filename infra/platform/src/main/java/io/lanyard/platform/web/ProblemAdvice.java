@@ -147,7 +147,7 @@ public class ProblemAdvice {
                 return Problems.response(ProblemSlug.VALIDATION_FAILED,
                         "the request breaks a constraint of the stored data", Map.of());
             }
-            if (isPoolExhausted(t)) {
+            if (isUnavailable(t) && poolExhaustedWithin(t)) {
                 log.warn("Answering 503, every database connection stayed busy: {}", t.getMessage());
                 return Problems.response(ProblemSlug.SERVICE_UNAVAILABLE,
                         "the service is too busy to take this request; try again shortly", Map.of());
@@ -180,6 +180,16 @@ public class ProblemAdvice {
      */
     private static boolean isPoolExhausted(Throwable t) {
         return t instanceof SQLTransientConnectionException && t.getCause() == null;
+    }
+
+    /** Hikari's timeout, or Spring's failure to begin a transaction because of it, found along the cause chain. */
+    private static boolean poolExhaustedWithin(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (isPoolExhausted(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database is down or out of connections: nothing the caller did, and worth a retry later. */
