@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +85,20 @@ public abstract class ServiceTestSupport {
         UUID attendeeId = RegistrationFeed.attendeeRegistered(conferenceId, subject, name);
         await().atMost(Duration.ofSeconds(30)).until(() -> attendees.find(conferenceId, attendeeId).isPresent());
         return attendeeId;
+    }
+
+    /**
+     * {@code count} registered attendees of the conference, subjects {@code prefix-0} onwards (each their own name),
+     * registered at once and waited for together.
+     */
+    protected List<UUID> registeredAttendees(UUID conferenceId, String prefix, int count) {
+        List<UUID> attendeeIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            attendeeIds.add(RegistrationFeed.attendeeRegistered(conferenceId, prefix + "-" + i, prefix + "-" + i));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> attendeeIds.stream()
+                .allMatch(attendeeId -> attendees.find(conferenceId, attendeeId).isPresent()));
+        return attendeeIds;
     }
 
     /** Registration cancels the attendee; waits until this service has seen it. */

@@ -194,10 +194,7 @@ class SprintSignUpHttpTest extends SprintsTestSupport {
         UUID conference = conference("olivia");
         UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 12,
                 MONDAY, TUESDAY);
-        List<UUID> rushers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            rushers.add(attendee(conference, "rusher-" + i, "Rusher " + i));
-        }
+        List<UUID> rushers = registeredAttendees(conference, "rusher", 30);
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Http.Response>> answers = new ArrayList<>();
@@ -240,10 +237,7 @@ class SprintSignUpHttpTest extends SprintsTestSupport {
         UUID conference = conference("olivia");
         UUID sprint = announced(organizerToken("olivia"), conference, attendee(conference, "lena", "Lena"), 5,
                 MONDAY, TUESDAY);
-        List<UUID> rushers = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            rushers.add(attendee(conference, "queued-" + i, "Queued " + i));
-        }
+        List<UUID> rushers = registeredAttendees(conference, "queued", 25);
         GroupCommits groupCommits = groupCommits();
         GroupCommits.Batches before = groupCommits.batches();
 
